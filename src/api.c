@@ -1,0 +1,179 @@
+/* api.c: the `halqa` table, the host functions every script may call. */
+/*
+** This is the whole C->Lua surface besides the dataset: anything a bundled script needs from the
+** host must be here, so a user's script can do what the bundled ones do. The table is frozen
+** after it is built; commands are kept in the registry, never in a global.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "host.h"
+
+static int valid_command_name(const char *s) {
+  if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))) return 0;
+  for (s++; *s; s++)
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+          *s == '_' || *s == '-'))
+      return 0;
+  return 1;
+}
+
+/* halqa.command(name, help, fn): registers a command for the REPL and the command line. */
+static int api_command(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  luaL_checkstring(L, 2);
+  luaL_checktype(L, 3, LUA_TFUNCTION);
+  luaL_argcheck(L, valid_command_name(name) && strlen(name) <= 64, 1,
+                "a command name is a letter then letters, digits, '_' or '-'");
+  lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_COMMANDS);
+  if (lua_getfield(L, -1, name) == LUA_TTABLE) {
+    lua_getfield(L, -1, "origin");
+    return luaL_error(L, "command '%s' is already defined (at %s)", name, lua_tostring(L, -1));
+  }
+  lua_pop(L, 1);
+  lua_createtable(L, 0, 3);
+  lua_pushvalue(L, 2);
+  lua_setfield(L, -2, "help");
+  lua_pushvalue(L, 3);
+  lua_setfield(L, -2, "fn");
+  luaL_where(L, 1);
+  lua_setfield(L, -2, "origin");
+  lua_setfield(L, -2, name);
+  return 0;
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* halqa.commands(): a new list of { name=, help= }, sorted by name. */
+static int api_commands(lua_State *L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_COMMANDS);
+  int reg = lua_gettop(L);
+  int n = 0;
+  for (lua_pushnil(L); lua_next(L, reg); lua_pop(L, 1)) n++;
+  const char **names = lua_newuserdatauv(L, sizeof(char *) * (size_t)(n ? n : 1), 0);
+  int i = 0;
+  for (lua_pushnil(L); lua_next(L, reg); lua_pop(L, 1)) names[i++] = lua_tostring(L, -2);
+  qsort(names, (size_t)n, sizeof *names, by_name); /* keys stay alive: they are in reg */
+  lua_createtable(L, n, 0);
+  for (i = 0; i < n; i++) {
+    lua_createtable(L, 0, 2);
+    lua_pushstring(L, names[i]);
+    lua_setfield(L, -2, "name");
+    lua_getfield(L, reg, names[i]);
+    lua_getfield(L, -1, "help");
+    lua_setfield(L, -3, "help");
+    lua_pop(L, 1);
+    lua_rawseti(L, -2, i + 1);
+  }
+  return 1;
+}
+
+/* halqa.quit([status]): the REPL ends after the current line. */
+static int api_quit(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  H->quit = 1;
+  H->quit_status = (int)luaL_optinteger(L, 1, 0);
+  return 0;
+}
+
+/* halqa.readline([prompt]): one line of input, without its newline; nil at end of input. */
+static int api_readline(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  const char *prompt = luaL_optstring(L, 1, "");
+  int interrupted = 0;
+  char *line = H->reader(H->reader_ud, prompt, &interrupted);
+  hq_watchdog_rearm(H);
+  if (interrupted) {
+    free(line);
+    return luaL_error(L, "interrupted!");
+  }
+  if (!line) return 0;
+  lua_pushstring(L, line);
+  free(line);
+  return 1;
+}
+
+/* halqa.write(...): writes strings or numbers with no newline added. */
+static int api_write(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  int n = lua_gettop(L);
+  for (int i = 1; i <= n; i++) {
+    size_t len;
+    const char *s = luaL_checklstring(L, i, &len);
+    fwrite(s, 1, len, H->out);
+  }
+  fflush(H->out);
+  return 0;
+}
+
+/* halqa.interactive(): true when a person is at a terminal (input and output). */
+static int api_interactive(lua_State *L) {
+  lua_pushboolean(L, hq_host_of(L)->interactive);
+  return 1;
+}
+
+/* halqa.columns(): the output terminal's width, else $COLUMNS, else 80. */
+static int api_columns(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  struct winsize ws;
+  int cols = 0;
+  if (ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) cols = ws.ws_col;
+  const char *env = getenv("COLUMNS");
+  if (!cols && env) cols = atoi(env);
+  lua_pushinteger(L, cols > 0 ? cols : 80);
+  return 1;
+}
+
+/* halqa.color(): whether to colour output: a terminal, NO_COLOR unset, TERM not dumb. */
+static int api_color(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+  lua_pushboolean(L, isatty(fileno(H->out)) && !(no && *no) && !(term && strcmp(term, "dumb") == 0));
+  return 1;
+}
+
+/* halqa.scripts(folder): the module names found in folder across the scripts search path. */
+static int api_scripts(lua_State *L) {
+  const char *folder = luaL_checkstring(L, 1);
+  luaL_argcheck(L, !strstr(folder, "..") && folder[0] != '/', 1, "a folder inside the scripts folders");
+  hq_push_script_list(L, hq_host_of(L), folder);
+  return 1;
+}
+
+/* halqa.memory(): bytes of Lua memory in use, and the most used so far. */
+static int api_memory(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  lua_pushinteger(L, (lua_Integer)H->mem.used);
+  lua_pushinteger(L, (lua_Integer)H->mem.peak);
+  return 2;
+}
+
+static const luaL_Reg api_funcs[] = {
+  {"command", api_command}, {"commands", api_commands}, {"quit", api_quit},
+  {"readline", api_readline}, {"write", api_write}, {"interactive", api_interactive},
+  {"columns", api_columns}, {"color", api_color}, {"scripts", api_scripts},
+  {"memory", api_memory}, {NULL, NULL}
+};
+
+void hq_push_api(lua_State *L, hq_host *H, int dataset) {
+  dataset = lua_absindex(L, dataset);
+  lua_newtable(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, HQ_REG_COMMANDS);
+  luaL_newlib(L, api_funcs);
+  lua_pushstring(L, hq_version());
+  lua_setfield(L, -2, "version");
+  lua_pushstring(L, H->data_dir);
+  lua_setfield(L, -2, "data_dir");
+  lua_createtable(L, H->n_script_dirs, 0);
+  for (int i = 0; i < H->n_script_dirs; i++) {
+    lua_pushstring(L, H->script_dirs[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, -2, "script_dirs");
+  hq_push_indices(L, dataset);
+  lua_setfield(L, -2, "index");
+}

@@ -1,0 +1,71 @@
+/* halqa.h: the public C API of the halqa core, used by main(), the terminal REPL and the tests. */
+#ifndef HALQA_H
+#define HALQA_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct hq_host hq_host;
+
+#define HQ_MAX_SCRIPT_DIRS 16
+#define HQ_DEFAULT_MEM_LIMIT ((size_t)256 << 20)
+
+typedef struct hq_config {
+  const char *data_dir;                        /* NULL: the bundled dataset */
+  const char *script_dirs[HQ_MAX_SCRIPT_DIRS]; /* --scripts, searched first, in order */
+  int n_script_dirs;
+  size_t mem_limit;                            /* bytes; 0 means HQ_DEFAULT_MEM_LIMIT */
+  double time_limit;                           /* CPU seconds between inputs; 0 = none */
+  int no_user_scripts;                         /* skip $XDG_CONFIG_HOME/halqa/scripts */
+  FILE *out, *err;                             /* NULL: stdout, stderr */
+} hq_config;
+
+/* Reads one line of input for `halqa.readline` and the REPL; returns a malloc'd line without its
+** newline, or NULL at end of input. `interrupted` is set when Ctrl-C cancelled the line. */
+typedef char *(*hq_reader)(void *ud, const char *prompt, int *interrupted);
+
+/* Opens a host: Lua state, sandbox, dataset, startup scripts. NULL on failure, after the error
+** was written to cfg->err as `file:line: message`. */
+hq_host *hq_open(const hq_config *cfg);
+void hq_close(hq_host *H);
+
+/* Replaces how input is read (the terminal REPL installs readline); default reads cfg's stdin. */
+void hq_set_reader(hq_host *H, hq_reader fn, void *ud, int interactive);
+
+/* Each returns 0 on success, 1 on a reported error. */
+int hq_run_file(hq_host *H, const char *path, int argc, char **argv);
+int hq_run_chunk(hq_host *H, const char *chunk, const char *name);      /* prints results */
+int hq_run_command(hq_host *H, const char *name, int argc, char **argv); /* a registered command */
+int hq_has_command(hq_host *H, const char *name);
+
+/* The REPL's evaluator: feed a complete or partial chunk. */
+enum { HQ_EVAL_OK, HQ_EVAL_ERROR, HQ_EVAL_MORE };
+int hq_eval(hq_host *H, const char *chunk);
+
+/* Set by halqa.quit(); the REPL stops when it is. */
+int hq_quit_requested(hq_host *H, int *status);
+
+/* Completion candidates for the word ending at text[end]; calls add() once per match. */
+void hq_complete(hq_host *H, const char *line, size_t end, void (*add)(void *ud, const char *m), void *ud);
+
+/* halqa check: validates the dataset in dir, printing every problem; returns the exit status. */
+int hq_check(const char *data_dir, FILE *out, FILE *err);
+
+/* Where the bundled data and scripts are for this binary; NULL if not found. */
+const char *hq_default_data_dir(void);
+const char *hq_default_scripts_dir(void);
+
+/* For a SIGINT handler: stops the running chunk at its next Lua instruction; returns 0 (doing
+** nothing) when no chunk is running. Async-signal-safe. */
+int hq_interrupt(void);
+/* How many bytes of Lua memory are in use and the most ever used. */
+void hq_memory_use(hq_host *H, size_t *used, size_t *peak);
+
+const char *hq_version(void);
+
+/* The REPL history file: $XDG_STATE_HOME/halqa/history or ~/.local/state/halqa/history
+** (malloc'd; NULL without a home), and a helper creating the folders leading to a path. */
+char *hq_history_path(void);
+int hq_mkdirs(const char *path);
+
+#endif

@@ -1,0 +1,157 @@
+/* host.c: creating a halqa host — the Lua state, its sandbox, the dataset and startup scripts. */
+/*
+** hq_open is the one function that makes a state ready for scripts. The order matters: the
+** dataset is loaded into a bare state before any library exists, so a data file has nothing it
+** could call (not even string methods); then the allow-listed libraries, the frozen dataset and
+** the `halqa` table are put in the base environment, which is sealed; then the startup scripts
+** (commands/NAME.lua) run in environments of their own.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "host.h"
+
+static const char *const tables[] = {"sources", "parties", "people", "organizations", "events", NULL};
+
+const char *hq_version(void) {
+  return HALQA_VERSION;
+}
+
+static void report_problem(void *ud, const char *file, int line, const char *msg) {
+  hq_host *H = ud;
+  if (line > 0)
+    fprintf(H->err, "%s:%d: %s\n", file, line, msg);
+  else
+    fprintf(H->err, "%s: %s\n", file, msg);
+}
+
+/* Protected main: builds the environment. Raises on failure (the problems already printed). */
+static int pmain(lua_State *L) {
+  hq_host *H = lua_touserdata(L, 1);
+  if (hq_dataset_load(L, H->data_dir, report_problem, H) != 0) {
+    lua_newtable(L); /* a table error: the problems were reported already */
+    return lua_error(L);
+  }
+  int dataset = lua_gettop(L);
+  hq_sandbox_open(L);
+  int base = lua_gettop(L);
+  hq_open_require(L, base);
+  hq_push_api(L, H, dataset);
+  hq_freeze(L, -1, "halqa");
+  lua_setfield(L, base, "halqa");
+  for (const char *const *t = tables; *t; t++) {
+    lua_getfield(L, dataset, *t);
+    hq_freeze(L, -1, *t);
+    lua_setfield(L, base, *t);
+  }
+  lua_settop(L, base);
+  hq_sandbox_seal(L);
+  return 0;
+}
+
+static char *default_reader(void *ud, const char *prompt, int *interrupted) {
+  hq_host *H = ud;
+  (void)interrupted;
+  if (H->interactive && prompt && *prompt) {
+    fputs(prompt, H->out);
+    fflush(H->out);
+  }
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n = getline(&line, &cap, stdin);
+  if (n < 0) {
+    free(line);
+    return NULL;
+  }
+  if (n > 0 && line[n - 1] == '\n') line[--n] = '\0';
+  if (n > 0 && line[n - 1] == '\r') line[--n] = '\0';
+  return line;
+}
+
+static int is_dir(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void add_script_dir(hq_host *H, const char *dir) {
+  if (H->n_script_dirs < HQ_MAX_SCRIPT_DIRS + 2) H->script_dirs[H->n_script_dirs++] = strdup(dir);
+}
+
+hq_host *hq_open(const hq_config *cfg) {
+  hq_host *H = calloc(1, sizeof *H);
+  if (!H) return NULL;
+  H->out = cfg->out ? cfg->out : stdout;
+  H->err = cfg->err ? cfg->err : stderr;
+  H->mem.limit = cfg->mem_limit ? cfg->mem_limit : HQ_DEFAULT_MEM_LIMIT;
+  H->time_limit = cfg->time_limit;
+  H->reader = default_reader;
+  H->reader_ud = H;
+  const char *data = cfg->data_dir ? cfg->data_dir : hq_default_data_dir();
+  if (!data || !is_dir(data)) {
+    fprintf(H->err, "halqa: %s: no dataset folder there (use --data DIR)\n", data ? data : "data");
+    free(H);
+    return NULL;
+  }
+  H->data_dir = strdup(data);
+  for (int i = 0; i < cfg->n_script_dirs; i++) {
+    if (!is_dir(cfg->script_dirs[i])) {
+      fprintf(H->err, "halqa: --scripts %s: not a folder\n", cfg->script_dirs[i]);
+      hq_close(H);
+      return NULL;
+    }
+    add_script_dir(H, cfg->script_dirs[i]);
+  }
+  char *user = cfg->no_user_scripts ? NULL : hq_user_scripts_dir();
+  if (user && is_dir(user)) add_script_dir(H, user);
+  free(user);
+  const char *bundled_scripts = hq_default_scripts_dir();
+  if (bundled_scripts) add_script_dir(H, bundled_scripts);
+
+  lua_State *L = lua_newstate(hq_alloc, &H->mem);
+  if (!L) {
+    fprintf(H->err, "halqa: cannot create a Lua state: not enough memory\n");
+    hq_close(H);
+    return NULL;
+  }
+  H->L = L;
+  hq_host_of(L) = H;
+  hq_watchdog_install(L);
+  lua_pushcfunction(L, pmain);
+  lua_pushlightuserdata(L, H);
+  int status = hq_docall(L, 1, 0);
+  if (status != LUA_OK) {
+    if (lua_type(L, -1) != LUA_TTABLE) hq_report(H, status);
+    hq_close(H);
+    return NULL;
+  }
+  if (hq_load_startup_scripts(L, H) != 0) {
+    hq_close(H);
+    return NULL;
+  }
+  return H;
+}
+
+void hq_close(hq_host *H) {
+  if (!H) return;
+  if (H->L) lua_close(H->L);
+  free(H->data_dir);
+  for (int i = 0; i < H->n_script_dirs; i++) free(H->script_dirs[i]);
+  free(H);
+}
+
+void hq_set_reader(hq_host *H, hq_reader fn, void *ud, int interactive) {
+  H->reader = fn ? fn : default_reader;
+  H->reader_ud = fn ? ud : H;
+  H->interactive = interactive;
+}
+
+int hq_quit_requested(hq_host *H, int *status) {
+  if (status) *status = H->quit_status;
+  return H->quit;
+}
+
+void hq_memory_use(hq_host *H, size_t *used, size_t *peak) {
+  *used = H->mem.used;
+  *peak = H->mem.peak;
+}

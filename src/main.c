@@ -1,0 +1,138 @@
+/* main.c: halqa's command line — options, then a script, a command, -e chunks or the REPL. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <lua.h>
+
+#include "halqa.h"
+#include "repl.h"
+
+static const char usage_line[] =
+  "usage: halqa [--data DIR] [--scripts DIR]... [--mem-limit MiB] [--time-limit SECONDS]\n"
+  "             [-e CHUNK]... [SCRIPT.lua [ARGS...] | COMMAND [ARGS...]]";
+
+static const char help_text[] =
+  "halqa: study the history of the communist movement in Pakistan.\n\n"
+  "  halqa                     start the REPL (Lua, and commands such as `help`)\n"
+  "  halqa SCRIPT.lua [ARGS]   run a script in the sandbox; ARGS are in `arg`\n"
+  "  halqa -e CHUNK            run a Lua chunk and print what it returns\n"
+  "  halqa COMMAND [ARGS]      run a REPL command once (`halqa help` lists them)\n"
+  "  halqa check [--data DIR]  validate a dataset, reporting every problem\n\n"
+  "options:\n"
+  "  --data DIR          the dataset folder (default: the bundled data/)\n"
+  "  --scripts DIR       add a scripts folder, searched before the bundled one (repeatable)\n"
+  "  --mem-limit MiB     Lua memory cap (default 256)\n"
+  "  --time-limit SECS   CPU seconds a script may run without asking for input (default 60;\n"
+  "                      0 for none)\n"
+  "  --version           print the version\n"
+  "  --help              print this help\n";
+
+static int usage_error(const char *fmt, const char *a) {
+  fprintf(stderr, "halqa: ");
+  fprintf(stderr, fmt, a);
+  fprintf(stderr, "\n%s\n", usage_line);
+  return 2;
+}
+
+/* Parses a positive number option value; 0 and a message on failure. */
+static int parse_number(const char *opt, const char *s, double *out, int allow_zero) {
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (errno || end == s || *end || v < 0 || (!allow_zero && v == 0) || v > 1e9) {
+    fprintf(stderr, "halqa: %s: '%s' is not a valid %s\n%s\n", opt, s,
+            allow_zero ? "number of seconds" : "size in MiB", usage_line);
+    return 0;
+  }
+  *out = v;
+  return 1;
+}
+
+typedef struct cli {
+  hq_config cfg;
+  const char *chunks[64];
+  int n_chunks;
+  const char *target;      /* SCRIPT.lua or COMMAND */
+  char *rest[256];         /* its arguments */
+  int n_rest;
+} cli;
+
+/* Is arg a script to run rather than a command name? */
+static int is_script(const char *arg) {
+  size_t n = strlen(arg);
+  return strchr(arg, '/') || (n > 4 && strcmp(arg + n - 4, ".lua") == 0);
+}
+
+/* Host options are recognised anywhere before a script; after a command they are still ours
+** (`halqa check --data DIR`), everything else goes to the command. Returns 0 or an exit status. */
+static int parse(cli *c, int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    int script_args = c->target && is_script(c->target);
+    if (!script_args && (strcmp(a, "--data") == 0 || strcmp(a, "--scripts") == 0 ||
+                         strcmp(a, "--mem-limit") == 0 || strcmp(a, "--time-limit") == 0 ||
+                         (!c->target && strcmp(a, "-e") == 0))) {
+      if (i + 1 >= argc) return usage_error("option '%s' needs an argument", a);
+      const char *v = argv[++i];
+      double num;
+      if (strcmp(a, "--data") == 0) c->cfg.data_dir = v;
+      else if (strcmp(a, "--scripts") == 0) {
+        if (c->cfg.n_script_dirs >= HQ_MAX_SCRIPT_DIRS) return usage_error("too many --scripts (at most 16)%s", "");
+        c->cfg.script_dirs[c->cfg.n_script_dirs++] = v;
+      } else if (strcmp(a, "--mem-limit") == 0) {
+        if (!parse_number(a, v, &num, 0)) return 2;
+        c->cfg.mem_limit = (size_t)(num * 1024 * 1024);
+      } else if (strcmp(a, "--time-limit") == 0) {
+        if (!parse_number(a, v, &num, 1)) return 2;
+        c->cfg.time_limit = num;
+      } else {
+        if (c->n_chunks >= 64) return usage_error("too many -e chunks%s", "");
+        c->chunks[c->n_chunks++] = v;
+      }
+    } else if (c->target) {
+      if (c->n_rest >= 256) return usage_error("too many arguments%s", "");
+      c->rest[c->n_rest++] = argv[i];
+    } else if (strcmp(a, "--version") == 0) {
+      printf("halqa %s (%s)\n", hq_version(), LUA_RELEASE);
+      return -1;
+    } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      printf("%s\n%s", usage_line, help_text);
+      return -1;
+    } else if (a[0] == '-' && a[1]) {
+      return usage_error("unknown option '%s'", a);
+    } else {
+      c->target = a;
+    }
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  static cli c;
+  c.cfg.time_limit = 60;
+  int st = parse(&c, argc, argv);
+  if (st) return st < 0 ? 0 : st;
+  if (c.target && strcmp(c.target, "check") == 0) {
+    if (c.n_rest) return usage_error("check: unexpected argument '%s' (check takes only --data DIR)", c.rest[0]);
+    return hq_check(c.cfg.data_dir ? c.cfg.data_dir : hq_default_data_dir(), stdout, stderr);
+  }
+  repl_install_signals();
+  hq_host *H = hq_open(&c.cfg);
+  if (!H) return 1;
+  int interactive = isatty(0) && isatty(1);
+  int status = 0;
+  for (int i = 0; i < c.n_chunks && status == 0; i++) status = hq_run_chunk(H, c.chunks[i], "=(command line)");
+  if (status == 0 && c.target) {
+    if (interactive) repl_use_readline(H);
+    if (is_script(c.target)) status = hq_run_file(H, c.target, c.n_rest, c.rest);
+    else status = hq_run_command(H, c.target, c.n_rest, c.rest);
+  } else if (status == 0 && c.n_chunks == 0) {
+    status = interactive ? repl_interactive(H) : repl_piped(H);
+  }
+  int quit_status;
+  if (hq_quit_requested(H, &quit_status) && status == 0) status = quit_status;
+  hq_close(H);
+  return status;
+}
