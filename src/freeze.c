@@ -62,7 +62,9 @@ static void push_name(lua_State *L, int idx) {
 static void push_child_name(lua_State *L, int nidx, int kidx) {
   nidx = lua_absindex(L, nidx);
   kidx = lua_absindex(L, kidx);
-  if (lua_type(L, kidx) == LUA_TSTRING)
+  if (lua_type(L, kidx) == LUA_TSTRING && strcmp(lua_tostring(L, nidx), "_G") == 0)
+    lua_pushvalue(L, kidx);           /* globals are named plainly: 'string', not '_G.string' */
+  else if (lua_type(L, kidx) == LUA_TSTRING)
     lua_pushfstring(L, "%s.%s", lua_tostring(L, nidx), lua_tostring(L, kidx));
   else if (lua_isinteger(L, kidx))
     lua_pushfstring(L, "%s[%I]", lua_tostring(L, nidx), (LUAI_UACINT)lua_tointeger(L, kidx));

@@ -48,7 +48,6 @@ static int hq_require(lua_State *L) {
       return luaL_error(L, "module '%s' requires itself (a require loop)", name);
     return 1;
   }
-  luaL_argcheck(L, valid_module(name), 1, "a module name is words joined by dots");
   char rel[512], path[4096];
   snprintf(rel, sizeof rel, "%s.lua", name);
   for (char *p = rel; *p && p < rel + strlen(name); p++)
@@ -75,7 +74,7 @@ static int hq_require(lua_State *L) {
   }
   if (lua_type(L, -1) == LUA_TTABLE) {
     char what[600];
-    snprintf(what, sizeof what, "module '%s'", name);
+    snprintf(what, sizeof what, "require(\"%s\")", name);
     hq_freeze(L, -1, what);
   }
   lua_pushvalue(L, -1);
@@ -85,6 +84,7 @@ static int hq_require(lua_State *L) {
 
 /* require, wrapped so a failed load does not leave the module marked as loading. */
 static int safe_require(lua_State *L) {
+  luaL_argcheck(L, valid_module(luaL_checkstring(L, 1)), 1, "a module name is words joined by dots");
   lua_settop(L, 1);
   lua_pushcfunction(L, hq_require);
   lua_pushvalue(L, 1);

@@ -84,7 +84,8 @@ static int sb_load(lua_State *L) {
   if (strchr(mode, 'b'))
     return luaL_error(L, "binary chunks are not allowed (load mode '%s')", mode);
   int given = lua_gettop(L);
-  int top = given;
+  lua_settop(L, 4);
+  int top = 4;
   lua_pushvalue(L, lua_upvalueindex(1)); /* Lua's own load */
   lua_pushvalue(L, 1);
   lua_pushvalue(L, 2);
