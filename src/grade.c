@@ -6,9 +6,12 @@
  *
  * Every grader returns a verdict (WRONG, NEAR, CORRECT, UNCLEAR), a score in 0..1 and a
  * one-line feedback (at most 255 bytes of UTF-8, never cut inside a character). No input is
- * an error: NULL, empty, whitespace-only, invalid UTF-8, emoji, random bytes and very long
- * answers are all simply WRONG with score 0. Answers longer than GRADE_MAX_ANSWER_BYTES
- * (1000) bytes are WRONG without being normalised or compared, so the work is bounded.
+ * an error and none crashes: NULL, empty, whitespace-only, invalid UTF-8, emoji, random bytes
+ * and very long answers score 0 and are WRONG (a date or number grader may instead say
+ * UNCLEAR when the bytes happen to look like an ambiguous date or number). Answers longer
+ * than GRADE_MAX_ANSWER_BYTES (1000) bytes are WRONG without being normalised or compared,
+ * so the work is bounded; word matching for names is polynomial (augmenting paths).
+ * NEAR is worth 0.5 for text, dates and numbers; sets and orderings give graded credit.
  * UNCLEAR (score 0) means "cannot be graded as written, ask again"; it is only used for
  * dates whose day/month order is unknowable and for numbers that cannot be read as one number.
  *
@@ -121,7 +124,6 @@
 #include "grade.h"
 
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -690,15 +692,35 @@ static int word_matches(span a, span w)
     return d >= 0 && d <= grade_typo_budget(cp_count(w.s, w.len));
 }
 
-static int assign_words(int m[MAX_NAME_WORDS][MAX_NAME_WORDS], size_t na, size_t nw, size_t k, unsigned used)
+/* Bipartite matching by augmenting paths (Kuhn): polynomial, unlike naive backtracking,
+ * which is exponential on answers like "ab ab ... ab xyz". */
+static int augment(int m[MAX_NAME_WORDS][MAX_NAME_WORDS], size_t nw, size_t u, int *owner, unsigned *seen)
 {
     size_t j;
-    if (k == na)
-        return 1;
-    for (j = 0; j < nw; j++)
-        if (m[k][j] && !(used & (1u << j)) && assign_words(m, na, nw, k + 1, used | (1u << j)))
+    for (j = 0; j < nw; j++) {
+        if (!m[u][j] || (*seen & (1u << j)))
+            continue;
+        *seen |= 1u << j;
+        if (owner[j] < 0 || augment(m, nw, (size_t)owner[j], owner, seen)) {
+            owner[j] = (int)u;
             return 1;
+        }
+    }
     return 0;
+}
+
+static int assign_words(int m[MAX_NAME_WORDS][MAX_NAME_WORDS], size_t na, size_t nw)
+{
+    int owner[MAX_NAME_WORDS];
+    size_t i;
+    for (i = 0; i < nw; i++)
+        owner[i] = -1;
+    for (i = 0; i < na; i++) {
+        unsigned seen = 0;
+        if (!augment(m, nw, i, owner, &seen))
+            return 0;
+    }
+    return 1;
 }
 
 /* Each answer word matches a different word of the name, and the name has two or more words. */
@@ -712,7 +734,7 @@ static int partial_name(const char *a, const char *t)
     for (i = 0; i < na; i++)
         for (j = 0; j < nt; j++)
             m[i][j] = word_matches(wa[i], wt[j]);
-    return assign_words(m, na, nt, 0, 0u);
+    return assign_words(m, na, nt);
 }
 
 static char *text_form(const char *s, int person)
@@ -814,6 +836,8 @@ static int word_is(const char *w, size_t len, const char *lit)
 /* 1..12 for a month name (English, full or abbreviated, or Urdu), else 0. */
 static int month_number(const char *w, size_t len)
 {
+    static const char *const full[12] = {"january", "february", "march",     "april",   "may",      "june",
+                                         "july",    "august",   "september", "october", "november", "december"};
     static const char *const abbr[12] = {"jan", "feb", "mar", "apr", "may", "jun",
                                          "jul", "aug", "sep", "oct", "nov", "dec"};
     int m;
@@ -822,15 +846,10 @@ static int month_number(const char *w, size_t len)
     for (i = 0; i < len; i++)
         if ((unsigned char)w[i] >= 0x80)
             ascii = 0;
-    if (ascii) {
-        for (m = 0; m < 12; m++) {
-            char full[16];
-            size_t k, fl = strlen(month_names[m]);
-            for (k = 0; k < fl; k++)
-                full[k] = (char)(month_names[m][k] | 0x20);
-            if ((len == fl && memcmp(w, full, len) == 0) || word_is(w, len, abbr[m]))
+    if (ascii) { /* w is case-folded already */
+        for (m = 0; m < 12; m++)
+            if (word_is(w, len, full[m]) || word_is(w, len, abbr[m]))
                 return m + 1;
-        }
         return word_is(w, len, "sept") ? 9 : 0;
     }
     {
@@ -1178,8 +1197,8 @@ char *grade_format_date(const grade_date *f, char *buf, size_t buflen)
     if (!f)
         return buf;
     if (f->decade) {
-        if (f->part >= 1 && f->part <= 3)
-            snprintf(buf, buflen, "%s-%ds", part_names[f->part], f->decade);
+        if (f->part >= 1 && f->part <= 3) /* "mid-1960s", "early 2010s" */
+            snprintf(buf, buflen, "%s%s%ds", part_names[f->part], f->part == GRADE_PART_MID ? "-" : " ", f->decade);
         else
             snprintf(buf, buflen, "%ds", f->decade);
     } else if (f->month >= 1 && f->month <= 12 && f->day > 0) {

@@ -1,0 +1,119 @@
+#!/bin/sh
+# tests/cli/run.sh: the halqa binary from the command line — exit statuses, messages, piped REPL.
+# Each case: a name, the exit status expected, a text the output must contain, a shell command.
+# Needs HALQA (the binary) and HALQA_SOURCE_DIR; ctest sets both.
+set -u
+: "${HALQA:?set HALQA to the halqa binary}"
+: "${HALQA_SOURCE_DIR:?set HALQA_SOURCE_DIR}"
+SRC=$HALQA_SOURCE_DIR
+FIX=$SRC/tests/fixtures
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0
+failed=0
+
+# case NAME STATUS EXPECTED COMMAND: runs COMMAND with sh, output (stdout+stderr) must contain
+# EXPECTED (a fixed string; empty means anything) and the status must be STATUS.
+case_() {
+  name=$1 want_status=$2 want=$3 cmd=$4
+  out=$(cd "$TMP" && sh -c "$cmd" 2>&1)
+  status=$?
+  if [ "$status" -eq "$want_status" ] && { [ -z "$want" ] || printf '%s' "$out" | grep -qF -- "$want"; }; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    printf 'FAIL: %s\n  command: %s\n  wanted status %s and "%s"; got status %s:\n%s\n' \
+      "$name" "$cmd" "$want_status" "$want" "$status" "$out" | sed 's/^/  /'
+  fi
+}
+
+# A data folder that is the minimal fixture with one file replaced.
+broken_data() { # NAME FILE TEXT
+  mkdir -p "$TMP/$1" && cp "$FIX"/data-min/*.lua "$TMP/$1"/ && printf '%s' "$3" > "$TMP/$1/$2"
+}
+
+H=$HALQA
+export H FIX
+
+# --- the command line
+case_ "--version prints the version" 0 "halqa 0." '$H --version'
+case_ "--help prints usage" 0 "usage: halqa" '$H --help'
+case_ "an unknown option is a usage error" 2 "usage: halqa" '$H --frobnicate'
+case_ "an unknown option is named" 2 "unknown option '--frobnicate'" '$H --frobnicate'
+case_ "a missing option argument is a usage error" 2 "option '--data' needs an argument" '$H --data'
+case_ "a bad --mem-limit is refused" 2 "--mem-limit: 'lots' is not a valid size in MiB" '$H --mem-limit lots -e 1'
+case_ "a bad --time-limit is refused" 2 "--time-limit: '-3'" '$H --time-limit -3 -e 1'
+case_ "a missing data folder is named" 1 "/nowhere: no dataset folder there" '$H --data /nowhere -e 1'
+case_ "a missing scripts folder is named" 1 "--scripts /nowhere: not a folder" '$H --scripts /nowhere -e 1'
+case_ "an unknown command is refused" 2 "unknown command 'frobnicate'" '$H frobnicate'
+case_ "-e prints what the chunk returns" 0 "42" '$H -e "return 40 + 2"'
+case_ "-e prints tables pretty" 0 'name = "Communist Party of Pakistan"' '$H -e "return parties.CPP"'
+case_ "-e reports a syntax error" 1 '(command line):1:' '$H -e "return +"'
+case_ "several -e run in order" 0 "7" '$H -e "x = 3" -e "return x + 4"'
+case_ "a command runs from the command line" 0 "Commands:" '$H help'
+case_ "help names a command's usage" 0 "help [COMMAND]" '$H help help'
+case_ "help of an unknown command is a usage error" 2 "no command named 'nope'" '$H help nope'
+case_ "--scripts adds commands" 0 "hello" '$H --scripts $FIX/scripts echo hello'
+case_ "a user scripts folder adds commands" 0 "from-xdg" 'mkdir -p xdg/halqa/scripts/commands && cp $FIX/scripts/commands/echo.lua xdg/halqa/scripts/commands/ && XDG_CONFIG_HOME=$PWD/xdg $H echo from-xdg'
+
+# --- scripts
+printf 'print("args:", #arg, arg[1], arg[2])\nreturn 1\n' > "$TMP/args.lua"
+printf 'local x = 1\nlocal y = = 2\n' > "$TMP/syntax.lua"
+printf 'local function boom() error("kaboom") end\nboom()\n' > "$TMP/runtime.lua"
+printf 'os.execute("touch escaped")\n' > "$TMP/exec.lua"
+printf 'local f = io.open("/etc/passwd")\n' > "$TMP/io.lua"
+printf 'return loadfile("/etc/passwd")\n' > "$TMP/loadfile.lua"
+printf 'parties.CMKP.name = "x"\n' > "$TMP/write.lua"
+printf 'local t = {} while true do t[#t + 1] = ("x"):rep(1 << 16) end\n' > "$TMP/alloc.lua"
+printf 'while true do end\n' > "$TMP/loop.lua"
+printf '\033LuaT\000\031\223\r\n\032\n' > "$TMP/binary.lua"
+case_ "a script gets its arguments in arg" 0 "args:	2	a	b c" '$H args.lua a "b c"'
+case_ "a script's syntax error is file:line" 1 "syntax.lua:2:" '$H syntax.lua'
+case_ "a script's runtime error has a traceback" 1 "stack traceback" '$H runtime.lua'
+case_ "a script's runtime error is file:line" 1 "runtime.lua:1: kaboom" '$H runtime.lua'
+case_ "a script cannot run a program" 1 "field 'execute'" '$H exec.lua; s=$?; test ! -e escaped && exit $s'
+case_ "a script cannot open files" 1 "nonexistent global variable 'io'" '$H io.lua'
+case_ "a script cannot load files" 1 "nonexistent global variable 'loadfile'" '$H loadfile.lua'
+case_ "a script cannot write the dataset" 1 "read-only table 'parties.CMKP'" '$H write.lua'
+case_ "a script cannot allocate without end" 1 "not enough memory" '$H --mem-limit 32 alloc.lua'
+case_ "a script cannot loop without end" 1 "time limit exceeded" '$H --time-limit 0.3 loop.lua'
+case_ "a binary script is refused" 1 "binary chunk" '$H binary.lua'
+case_ "a missing script is named" 1 "cannot open nothere.lua" '$H nothere.lua'
+
+# --- the piped REPL
+case_ "piped input prints expressions" 0 "42" 'printf "return 40+2\n" | $H'
+case_ "piped input without return prints expressions" 0 "42" 'printf "40+2\n" | $H'
+case_ "a piped chunk may span lines" 0 "6" 'printf "function f(x)\n  return x * 2\nend\nreturn f(3)\n" | $H'
+case_ "a failing line makes the exit status non-zero" 1 "nonexistent global variable 'nope'" 'printf "return nope\nreturn 1\n" | $H'
+case_ "the REPL goes on after a failing line" 1 "after" 'printf "error(\"x\")\nprint(\"after\")\n" | $H'
+case_ "the REPL goes on after a sandbox escape" 1 "still here" 'printf "os.execute(\"true\")\nio.open(\"/etc/passwd\")\nparties.CPP = 1\nprint(\"still here\")\n" | $H'
+case_ "the REPL goes on after running out of memory" 1 "2" 'printf "local t = {} while true do t[#t+1] = (\"x\"):rep(1 << 16) end\nreturn 1 + 1\n" | $H --mem-limit 32'
+case_ "unfinished input at the end is a syntax error" 1 "<eof>" 'printf "function f()\n" | $H'
+case_ "commands run from piped input" 0 "Commands:" 'printf "help\n" | $H'
+case_ "quit ends piped input" 0 "" 'printf "quit\nerror(\"not reached\")\n" | $H'
+case_ "a variable named like a command is Lua" 0 "5" 'printf "help = 5\nreturn help\n" | $H'
+case_ "globals persist between lines" 0 "10" 'printf "x = 4\ny = 6\nreturn x + y\n" | $H'
+case_ "SIGINT stops a running piped script" 1 "interrupted!" '(printf "while true do end\n"; sleep 2) | $H --time-limit 0 & pid=$!; sleep 1; kill -INT $pid; wait $pid'
+
+# --- bad data
+broken_data syntax parties.lua 'return {
+  { id = "CPP",
+    name = = "x" },
+}'
+broken_data unknown parties.lua 'return {
+  {
+    id = "CPP", name = "x",
+    founded = { year = 1948, month = 13 },
+    sources = { { "doc", "History" } },
+  },
+}'
+case_ "a data syntax error stops start-up with file:line" 1 "parties.lua:3:" '$H --data syntax -e 1'
+case_ "invalid data stops start-up with file:line" 1 "parties.lua:4: party 'CPP': founded: bad date: month 13 is not 1-12" '$H --data unknown -e 1'
+case_ "invalid data is not half loaded" 1 "" '$H --data unknown -e "print(\"ran\")" | grep -q ran && exit 0 || exit 1'
+case_ "check passes the bundled data" 0 "no problems" '$H check'
+case_ "check prints counts per table" 0 "parties" '$H check'
+case_ "check reports a broken dataset" 1 "halqa check: 2 problems in unknown" '$H check --data unknown'
+case_ "check takes no other arguments" 2 "unexpected argument" '$H check extra'
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
