@@ -56,6 +56,12 @@ case_ "help of an unknown command is a usage error" 2 "no command named 'nope'" 
 case_ "--scripts adds commands" 0 "hello" '$H --scripts $FIX/scripts echo hello'
 case_ "a user scripts folder adds commands" 0 "from-xdg" 'mkdir -p xdg/halqa/scripts/commands && cp $FIX/scripts/commands/echo.lua xdg/halqa/scripts/commands/ && XDG_CONFIG_HOME=$PWD/xdg $H echo from-xdg'
 
+# --- the example in docs/scripting.md works as printed
+mkdir -p "$TMP/docs-xdg/halqa/scripts/commands"
+sed -n '/^```lua/,/^```$/p' "$SRC/docs/scripting.md" | sed '1d;$d' > "$TMP/docs-xdg/halqa/scripts/commands/founded.lua"
+case_ "the scripting guide's example command runs" 0 "1948  Communist Party of Pakistan (CPP)" 'XDG_CONFIG_HOME=$PWD/docs-xdg $H founded 1948'
+case_ "the scripting guide's example reports a bad year" 2 "YEAR must be a number" 'XDG_CONFIG_HOME=$PWD/docs-xdg $H founded x'
+
 # --- scripts
 printf 'print("args:", #arg, arg[1], arg[2])\nreturn 1\n' > "$TMP/args.lua"
 printf 'local x = 1\nlocal y = = 2\n' > "$TMP/syntax.lua"
