@@ -128,6 +128,21 @@ static int incomplete(lua_State *L, int status) {
   return len >= sizeof eof - 1 && strcmp(msg + len - (sizeof eof - 1), eof) == 0;
 }
 
+/* Runs the chunk compile() left on the stack in the REPL environment and prints its results;
+** reports a compile or run error instead. Restores the stack to top; returns 1 on error. */
+static int run_compiled(hq_host *H, int status, int top) {
+  lua_State *L = H->L;
+  if (status == LUA_OK) {
+    hq_push_repl_env(L);
+    set_env(L);
+    status = hq_docall(L, 0, LUA_MULTRET);
+    if (status == LUA_OK) status = print_results(H, lua_gettop(L) - top) ? LUA_ERRRUN : LUA_OK;
+  }
+  int failed = hq_report(H, status);
+  lua_settop(L, top);
+  return failed;
+}
+
 /* Is the first word of line a registered command, used as one (not `quiz = 1`)? Sets *wlen. */
 static int command_word(hq_host *H, const char *line, size_t *start, size_t *wlen) {
   size_t i = strspn(line, " \t");
@@ -137,8 +152,8 @@ static int command_word(hq_host *H, const char *line, size_t *start, size_t *wle
     n++;
   if (n == 0 || n > 64) return 0;
   const char *rest = line + i + n + strspn(line + i + n, " \t");
-  if (*rest && strchr("=.:[(\"'{,;+*/%^<>~", *rest) && strncmp(rest, "--", 2) != 0) return 0;
-  if (rest[0] == '=' ) return 0;
+  /* `quiz = 1`, `quiz.x`, `quiz(3)`: Lua that uses the name, not the command */
+  if (*rest && strchr("=.:[(\"'{,;+*/%^<>~", *rest)) return 0;
   char name[65];
   memcpy(name, line + i, n);
   name[n] = '\0';
@@ -246,30 +261,12 @@ int hq_eval(hq_host *H, const char *chunk) {
     lua_settop(L, top);
     return HQ_EVAL_MORE;
   }
-  if (status == LUA_OK) {
-    hq_push_repl_env(L);
-    set_env(L);
-    status = hq_docall(L, 0, LUA_MULTRET);
-    if (status == LUA_OK) status = print_results(H, lua_gettop(L) - top) ? LUA_ERRRUN : LUA_OK;
-  }
-  int failed = hq_report(H, status);
-  lua_settop(L, top);
-  return failed ? HQ_EVAL_ERROR : HQ_EVAL_OK;
+  return run_compiled(H, status, top) ? HQ_EVAL_ERROR : HQ_EVAL_OK;
 }
 
 int hq_run_chunk(hq_host *H, const char *chunk, const char *name) {
-  lua_State *L = H->L;
-  int top = lua_gettop(L);
-  int status = compile(L, chunk, name);
-  if (status == LUA_OK) {
-    hq_push_repl_env(L);
-    set_env(L);
-    status = hq_docall(L, 0, LUA_MULTRET);
-    if (status == LUA_OK) status = print_results(H, lua_gettop(L) - top) ? LUA_ERRRUN : LUA_OK;
-  }
-  int failed = hq_report(H, status);
-  lua_settop(L, top);
-  return failed;
+  int top = lua_gettop(H->L);
+  return run_compiled(H, compile(H->L, chunk, name), top);
 }
 
 int hq_run_file(hq_host *H, const char *path, int argc, char **argv) {
