@@ -2,7 +2,9 @@
 /*
 ** A date is { year=, month=, day=, part=, decade= }: day and month when the source gives them;
 ** part ("early", "mid", "late") for "late 2009"; decade and part for "mid-1960s", where year is
-** the nearest year so scripts can still sort and compare.
+** the nearest year so scripts can still sort and compare. `inferred = true` marks a date the
+** source does not give at all, placed from context (the record's note says how) only so that
+** the event sorts in its place: nothing may quiz on it.
 */
 #include <stdio.h>
 #include <string.h>
@@ -12,7 +14,7 @@
 #include "dates.h"
 
 static const char *const parts[] = {"early", "mid", "late", NULL};
-static const char *const fields[] = {"year", "month", "day", "part", "decade", NULL};
+static const char *const fields[] = {"year", "month", "day", "part", "decade", "inferred", NULL};
 
 /* Reads integer field k of the table at idx into *out; returns 0 absent, 1 ok, -1 not integer. */
 static int int_field(lua_State *L, int idx, const char *k, long *out) {
@@ -61,7 +63,7 @@ const char *hq_date_check(lua_State *L, int idx, char *buf, size_t len) {
     if (lua_type(L, -2) == LUA_TSTRING)
       for (int i = 0; fields[i]; i++) known |= strcmp(lua_tostring(L, -2), fields[i]) == 0;
     if (!known) {
-      snprintf(buf, len, "unknown date field '%s' (a date has year, month, day, part, decade)",
+      snprintf(buf, len, "unknown date field '%s' (a date has year, month, day, part, decade, inferred)",
                lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?");
       lua_pop(L, 2);
       return buf;
@@ -72,6 +74,11 @@ const char *hq_date_check(lua_State *L, int idx, char *buf, size_t len) {
   int hd = int_field(L, idx, "day", &day), hdec = int_field(L, idx, "decade", &decade);
   int part = part_of(L, idx);
   if (hy == 0) return snprintf(buf, len, "a date needs a year"), buf;
+  lua_pushliteral(L, "inferred");
+  int inferred_type = lua_rawget(L, idx);
+  lua_pop(L, 1);
+  if (inferred_type != LUA_TNIL && inferred_type != LUA_TBOOLEAN)
+    return snprintf(buf, len, "inferred must be true or false"), buf;
   if (hy < 0 || hm < 0 || hd < 0 || hdec < 0)
     return snprintf(buf, len, "year, month, day and decade must be whole numbers"), buf;
   if (year < 1800 || year > 2100) return snprintf(buf, len, "year %ld is out of range (1800-2100)", year), buf;

@@ -104,6 +104,7 @@ static const check_case cases[] = {
   {"a vague date cannot have a month", "events.lua", EVENT("{ year = 2009, part = \"late\", month = 11 }"), "a vague date (part or decade) cannot also have a month or day", NULL},
   {"a decade must contain its year", "events.lua", EVENT("{ year = 1975, decade = 1960, part = \"mid\" }"), "decade 1960 must be a multiple of 10 containing year 1975", NULL},
   {"a year must be plausible", "events.lua", EVENT("{ year = 19480 }"), "year 19480 is out of range", NULL},
+  {"inferred is a boolean", "events.lua", EVENT("{ year = 1960, inferred = \"yes\" }"), "inferred must be true or false", NULL},
   {"a date must be a table", "events.lua", EVENT("\"1948\""), "bad date: must be a date table", NULL},
   {"a missing data file is reported", "organizations.lua", NULL, "organizations.lua: cannot read the organizations file", NULL},
   {"every problem is reported, not just the first", "parties.lua",
