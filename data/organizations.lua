@@ -43,7 +43,6 @@ return {
   {
     id = "APW",
     name = "Association of Progressive Writers",
-    aliases = { "Progressive Writers Association" },
     kind = "writers",
     party = "CPP",
     summary = "Writers' body named by the CPP among the fronts it works through today.",
@@ -62,13 +61,13 @@ return {
   {
     id = "KPKA",
     name = "Kull Pakistan Kissan Association",
-    aliases = { "All Pakistan Peasants Association", "Kul Pakistan Kisan Association" },
+    aliases = { "All Pakistan Peasants Association", "Kull Pakistan Kisan Association", "Kul Pakistan Kisan Association" },
     kind = "peasant",
     language = "ur",
     translation = "All Pakistan Peasants Association",
     founded = { year = 1958 },
     summary = "Peasant association launched in 1958.",
-    note = "The article places its launch in the CPP's story of the 1950s but does not say who launched it, so no party is set.",
+    note = "The article places its launch in the CPP's story of the 1950s but does not say who launched it, so no party is set. Kisan is the other spelling of Kissan found in the CMKP article; Kul Pakistan Kisan Association is a common spelling that the seeds do not use.",
     sources = { { "cpp_article", "1950s" } },
   },
   {

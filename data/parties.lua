@@ -3,7 +3,7 @@ return {
   {
     id = "CPP",
     name = "Communist Party of Pakistan",
-    aliases = { "CPP", "Pakistan's communist party" },
+    aliases = { "CPP" },
     abbr = "CPP",
     native_lang = "ur",
     founded = { year = 1948, month = 3, day = 6 },
@@ -69,7 +69,7 @@ return {
     publications = { "awami_morcha" },
     merged_from = { "CPP", "MKP_Ishaque" },
     merged_into = "PMKP",
-    summary = "A minor far-left party of Pakistan, which the article speaks of in the past tense. It came out of the 1995 union of the CPP and Major Ishaque's MKP faction. The collapse of the Soviet Union had hit the left hard, in Pakistan as around the world, and many factions had dropped Marxism and the communist movement; at that hard moment the two groups met, criticized themselves and each other, and merged. The CPP admitted it had been too uncritical of the Soviet Union. Its line followed Major Ishaq's thinking and centred on work with Pakistan's peasants. It held study circles across the country at regular intervals and put out an official circular, Awami Morcha, edited by Mehfoz Khan Shujaat. It regarded the China–Pakistan Economic Corridor as a new colonization of Pakistan that would hurt its people. It lost former CPP members, who rebuilt the CPP, in 1999, a large section to the revived Major Ishaque group in 2003, and more long-time members to the Workers Party of Pakistan in late 2009, after which it styled itself a Marxist–Leninist–Stalinist party led by Mehfoz Khan Shujaat, with Hkmat Shaw as president. On 14 February 2015 it joined the Peoples National Congress to make the Peoples Mazdoor Kissan Party, which in December 2015 joined the Pakistan Mazdoor Kissan Party to make the Mazdoor Kissan Party under Afzal Khamosh.",
+    summary = "A minor far-left party of Pakistan, which the article speaks of in the past tense. It came out of the 1995 union of the CPP and Major Ishaque's MKP faction. The collapse of the Soviet Union had hit the left hard, in Pakistan as around the world, and many factions had dropped Marxism and the communist movement; at that hard moment the two groups met, criticized themselves and each other, and merged. The CPP admitted it had been too uncritical of the Soviet Union. Its line followed Major Ishaq's thinking and centred on work with Pakistan's peasants. It held study circles across the country at regular intervals and put out an official circular, Awami Morcha, edited by Mehfoz Khan Shujaat. It regarded the China–Pakistan Economic Corridor as a new colonization of Pakistan that would hurt its people. It lost former CPP members, who rebuilt the CPP, in 1999, a large section to the revived Major Ishaque group in 2003, and more long-time members to the Workers Party of Pakistan in late 2009, after which it carried on as a separate Marxist–Leninist–Stalinist party led by Mehfoz Khan Shujaat, with Hkmat Shaw as president. On 14 February 2015 it joined the Peoples National Congress to make the Peoples Mazdoor Kissan Party, which in December 2015 joined the Pakistan Mazdoor Kissan Party to make the Mazdoor Kissan Party under Afzal Khamosh.",
     note = "The infobox line 'Merged: MKP' is taken to mean the party it finally ended in, the Mazdoor Kissan Party of December 2015 (MKP_2015). Its direct successor, per the History section, was the Peoples Mazdoor Kissan Party, so merged_into points there. The lead compresses the two 2015 steps into one merger with the Pakistan Mazdoor Kissan Party; see events pmkp_formed_2015 and mkp_formed_2015. The infobox leader field reads President: Hkmat Shaw. Spelling varies between Kissan and Kisan within the article.",
     sources = {
       { "cmkp_article", "Communist Mazdoor Kissan Party" }, { "cmkp_article", "History" }, { "cmkp_article", "Politics and influence" },
@@ -98,7 +98,7 @@ return {
   {
     id = "MKP_Ishaque",
     name = "Mazdoor Kisan Party (Major Ishaque group)",
-    aliases = { "Major Ishaque faction", "Major Ishaq group", "Major Ishaque MKP group", "Mazdoor Kissan Party (Major Ishaque faction)" },
+    aliases = { "Major Ishaque faction", "Major Ishaq faction", "Major Ishaque group", "Major Ishaq group", "Major Ishaque MKP group", "Mazdoor Kissan Party (Major Ishaque faction)", "Mazdoor Kisan Party (Major Ishaq group)" },
     abbr = "MKP",
     founded = { year = 1978 },
     status = "unknown",
@@ -111,25 +111,25 @@ return {
   {
     id = "PNC",
     name = "Peoples National Congress",
-    aliases = { "People's National Congress" },
-    abbr = "PNC",
+    aliases = { "People's National Congress", "PNC" },
     status = "defunct",
     dissolved = { year = 2015, month = 2, day = 14 },
     merged_into = "PMKP",
     summary = "Party that merged with the CMKP on 14 February 2015; the two became the Peoples Mazdoor Kissan Party.",
+    note = "The seeds give it no abbreviation; the alias PNC is an initialism made up here for look-ups only, and People's National Congress is a common spelling not found in the seeds. Its end date is the day of the merger that absorbed it.",
     sources = { { "cmkp_article", "History" } },
   },
   {
     id = "PMKP",
     name = "Peoples Mazdoor Kissan Party",
-    aliases = { "People's Mazdoor Kissan Party", "Peoples Mazdoor Kisan Party" },
-    abbr = "PMKP",
+    aliases = { "People's Mazdoor Kissan Party", "Peoples Mazdoor Kisan Party", "PMKP" },
     founded = { year = 2015, month = 2, day = 14 },
     dissolved = { year = 2015, month = 12, day = 20 },
     status = "defunct",
     merged_from = { "CMKP", "PNC" },
     merged_into = "MKP_2015",
     summary = "Short-lived party made on 14 February 2015 from the CMKP and the Peoples National Congress. It joined the Pakistan Mazdoor Kissan Party on 20 December 2015; the new party was named Mazdoor Kissan Party.",
+    note = "The seeds give it no abbreviation; the alias PMKP is an initialism made up here for look-ups only. People's and Kisan are spelling variants (Kisan is the CMKP article's other spelling of Kissan).",
     sources = { { "cmkp_article", "History" } },
   },
   {
@@ -157,9 +157,9 @@ return {
   {
     id = "WPP",
     name = "Workers Party of Pakistan",
-    aliases = { "Workers' Party of Pakistan" },
-    abbr = "WPP",
+    aliases = { "Workers' Party of Pakistan", "WPP" },
     summary = "A broad-left Pakistani party. In late 2009 several long-serving CMKP members, Sufi Abdul Khaliq Baloch among them, left the CMKP for it.",
+    note = "The seeds give it no abbreviation; the alias WPP is an initialism made up here for look-ups only.",
     sources = { { "cmkp_article", "History" } },
   },
   {
@@ -181,7 +181,7 @@ return {
     status = "defunct",
     merged_into = "NAP",
     summary = "Party in West Pakistan that the CPP launched in answer to the 1954 ban, with Mian Iftikhar-ud-Din at its head. It later merged into the National Awami Party.",
-    note = "The article gives no year for the launch or the merger, only their place in its 1950s story (after the 1954 ban; the merger after the NAP's creation in 1957), so both dates are kept at decade precision. Outside knowledge, not in the seeds: the APP is usually dated to 1950, before the ban, which casts doubt on the article's claim that it was a response to the ban.",
+    note = "The article gives no year for the launch or the merger, only their place under its 1950s heading (the launch after the 1954 ban, the merger after the NAP's creation in 1957), so both dates are kept at decade precision; the decade comes from that heading. Outside knowledge, not in the seeds: the APP is usually dated to 1950, before the ban, which casts doubt on the article's claim that it was a response to the ban.",
     sources = { { "cpp_article", "1950s" } },
   },
   {

@@ -12,7 +12,7 @@ return {
       { title = "Founder", organization = "AIPWA", sources = { { "cpp_article", "History" } } },
     },
     summary = "A man of West Pakistan who had set up the All-India Progressive Writers Association. He founded the CPP in 1948 and was chosen its first general secretary at the Calcutta session. When Akbar Khan's coup plot came to light in 1951 he was arrested with other CPP figures and later jailed.",
-    note = "The 1956 release through Nehru freed the most prominent CPP leaders and sent them to India; the article does not name them, so it is not recorded here that he was one of them.",
+    note = "The 1956 release through Nehru freed the most prominent CPP leaders and sent them to India; the article does not name them, so it is not recorded here that he was one of them. Sajjad Zahir is a common spelling of his name that the seeds do not use.",
     sources = { { "cpp_article", "Communist Party of Pakistan" }, { "cpp_article", "History" }, { "cpp_article", "Current status" } },
   },
   {
@@ -44,25 +44,29 @@ return {
   {
     id = "hkmat_shaw",
     name = "Hkmat Shaw",
+    aliases = { "Hikmat Shaw" },
     roles = {
-      { title = "President", party = "CMKP",
-        note = "Named in the infobox; the History section places his presidency after the split of late 2009.",
+      { title = "President", party = "CMKP", from = { year = 2009, part = "late" },
+        note = "Named in the infobox. The History section tells of his presidency in its late-2009 paragraph, right after that split, and gives it no date of its own; no end is given.",
         sources = { { "cmkp_article", "Communist Mazdoor Kissan Party" }, { "cmkp_article", "History" } } },
     },
     summary = "From Hashtnagar. President of the CMKP in its last years, after the late-2009 split, while Mehfoz Khan Shujaat led the party.",
+    note = "The seeds spell him Hkmat only. Hikmat is added as an alias because it is the common spelling of that given name; it is not in the seeds.",
     sources = { { "cmkp_article", "Communist Mazdoor Kissan Party" }, { "cmkp_article", "History" } },
   },
   {
     id = "mehfoz_khan_shujaat",
     name = "Mehfoz Khan Shujaat",
+    aliases = { "Mehfooz Khan Shujaat" },
     roles = {
       { title = "Central committee member", organization = "CMKP_CC", sources = { { "cmkp_article", "History" } } },
-      { title = "Party leader", party = "CMKP",
-        note = "He took the lead after the late-2009 split and Taimur Rahman's exit; no exact start date is given.",
+      { title = "Party leader", party = "CMKP", from = { year = 2009, part = "late" },
+        note = "He took the lead after the late-2009 split and Taimur Rahman's exit; the article tells of it in its late-2009 paragraph and gives it no date of its own.",
         sources = { { "cmkp_article", "History" } } },
       { title = "Editor", organization = "awami_morcha", sources = { { "cmkp_article", "Politics and influence" } } },
     },
     summary = "CMKP central committee member from Multan. He led the party after the late-2009 split, with Hkmat Shaw as president, and edited its regular circular Awami Morcha.",
+    note = "Mehfooz is a common spelling of the given name, added as an alias; the seeds write Mehfoz.",
     sources = { { "cmkp_article", "History" }, { "cmkp_article", "Politics and influence" } },
   },
   {
@@ -113,6 +117,7 @@ return {
         sources = { { "cpp_article", "1990s" } } },
     },
     summary = "Led one of the two parties both called CPP after the 2002 split; the other, a splinter, followed Khadim Thaheem.",
+    note = "Maula Bakhsh is a common spelling of his given names that the seeds do not use.",
     sources = { { "cpp_article", "1990s" } },
   },
   {
@@ -142,8 +147,8 @@ return {
     roles = {
       { title = "Central Committee member", organization = "CPP_CC", sources = { { "cpp_statement", "whole document" } } },
     },
-    summary = "A leading member of the CPP central committee. The party says that in General Ayub's time he was tortured to death in the royal fort at Lahore and his body was never found; it calls him a martyr.",
-    note = "The party's statement is the only seed to tell of him, and it gives no date.",
+    summary = "A leading member of the CPP central committee. The party says that in General Ayub's time he was tortured to death in the royal fort at Lahore and his body was made to vanish; it calls him a martyr.",
+    note = "The party's statement is the only seed to tell of him, and it gives no date beyond Ayub's time; the year on event hassan_nasir_killed is marked inferred. Hasan Nasir is a common spelling that the seeds do not use.",
     sources = { { "cpp_statement", "whole document" } },
   },
   {
@@ -154,8 +159,8 @@ return {
     roles = {
       { title = "Member", party = "CPP", sources = { { "cpp_statement", "whole document" } } },
     },
-    summary = "A young CPP comrade. The party says he was tortured to death in a military camp in Karachi during the operation under General Zia in which its secret headquarters was raided; it calls him a martyr.",
-    note = "The party's statement is the only seed to tell of him, and it gives no date.",
+    summary = "A young CPP comrade. The party says he was tortured to death at an army camp in Karachi during the operation under General Zia in which its secret headquarters was raided; it calls him a martyr.",
+    note = "The party's statement is the only seed to tell of him, and it gives no date beyond Zia's tenure; the year on event zia_operation_nazir_abbasi is marked inferred.",
     sources = { { "cpp_statement", "whole document" } },
   },
   {
@@ -178,6 +183,7 @@ return {
       { title = "Leader", party = "APP", sources = { { "cpp_article", "1950s" } } },
     },
     summary = "Led the Azad Pakistan Party, which the CPP set up in West Pakistan after the 1954 ban.",
+    note = "Mian Iftikharuddin and Iftikharuddin are common spellings that the seeds do not use.",
     sources = { { "cpp_article", "1950s" } },
   },
   {
@@ -201,6 +207,7 @@ return {
       { title = "Military ruler of Pakistan", note = "The seeds speak only of his tenure, with no dates.", sources = { { "cpp_statement", "whole document" } } },
     },
     summary = "Under his rule, the party says, it faced a harsher operation than ever: its secret headquarters was raided, arrests were made across the country, Nazir Abbasi died under torture in Karachi, and another central committee member was left mentally broken by torture.",
+    note = "The statement writes Zia ul Haq; Zia-ul-Haq is a common spelling it does not use.",
     sources = { { "cpp_statement", "whole document" } },
   },
   {
@@ -211,6 +218,7 @@ return {
       { title = "Head of Pakistan's civilian government", note = "The party calls his time a so-called democratic era.", sources = { { "cpp_statement", "whole document" } } },
     },
     summary = "The CPP says operations against it went on even in his civilian era, which it mocks as only nominally democratic.",
+    note = "Z. A. Bhutto is a common short form that the seeds do not use. See event bhutto_era_operations, whose date is inferred.",
     sources = { { "cpp_statement", "whole document" } },
   },
   {

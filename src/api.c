@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "host.h"
+#include "lua_fsrs.h"
 
 static int valid_command_name(const char *s) {
   if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))) return 0;
@@ -144,6 +146,14 @@ static int api_scripts(lua_State *L) {
   return 1;
 }
 
+/* halqa.clock(): seconds on a monotonic clock, for timing answers and sessions. */
+static int api_clock(lua_State *L) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  lua_pushnumber(L, (lua_Number)ts.tv_sec + (lua_Number)ts.tv_nsec / 1e9);
+  return 1;
+}
+
 /* halqa.memory(): bytes of Lua memory in use, and the most used so far. */
 static int api_memory(lua_State *L) {
   hq_host *H = hq_host_of(L);
@@ -156,7 +166,7 @@ static const luaL_Reg api_funcs[] = {
   {"command", api_command}, {"commands", api_commands}, {"quit", api_quit},
   {"readline", api_readline}, {"write", api_write}, {"interactive", api_interactive},
   {"columns", api_columns}, {"color", api_color}, {"scripts", api_scripts},
-  {"memory", api_memory}, {NULL, NULL}
+  {"memory", api_memory}, {"clock", api_clock}, {NULL, NULL}
 };
 
 void hq_push_api(lua_State *L, hq_host *H, int dataset) {
@@ -176,4 +186,9 @@ void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   lua_setfield(L, -2, "script_dirs");
   hq_push_indices(L, dataset);
   lua_setfield(L, -2, "index");
+  hq_open_grade(L, -1);
+  hq_open_random(L, -1);
+  hq_open_json(L, -1);
+  hq_open_fsrs(L);
+  lua_setfield(L, -2, "fsrs");
 }

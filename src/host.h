@@ -78,6 +78,12 @@ void hq_push_indices(lua_State *L, int dataset);
 /* api.c: the `halqa` table. */
 void hq_push_api(lua_State *L, hq_host *H, int dataset);
 
+/* lua_grade.c, lua_random.c, lua_json.c: halqa.grade/format_date/normalize, halqa.random,
+** halqa.json, each set into the api table at idx. */
+void hq_open_grade(lua_State *L, int api);
+void hq_open_random(lua_State *L, int api);
+void hq_open_json(lua_State *L, int api);
+
 /* eval.c: running user code. */
 int hq_docall(lua_State *L, int narg, int nres); /* protected call with traceback */
 int hq_report(hq_host *H, int status);           /* prints an error on the stack; returns 1 if any */

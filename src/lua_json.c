@@ -1,0 +1,129 @@
+/* lua_json.c: halqa.json(value [, pretty]) — Lua values as JSON text, through cJSON. */
+/*
+** Deterministic output for exports and --json: object keys are sorted; a table whose keys are
+** exactly 1..n is an array (an empty table is []); frozen tables are read through. Functions,
+** userdata and cycles cannot be encoded and raise an error naming what was found.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "host.h"
+
+#define MAX_DEPTH 64
+
+static int by_string(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void encode(lua_State *L, int idx, cJSON *parent, const char *key, int depth);
+
+/* Adds node to parent: to an array when key is NULL, else under key. Nodes are attached before
+** they are filled, so an error half-way leaves nothing unreachable for the tree's __gc. */
+static cJSON *attach(cJSON *parent, const char *key, cJSON *node) {
+  if (key) cJSON_AddItemToObject(parent, key, node);
+  else cJSON_AddItemToArray(parent, node);
+  return node;
+}
+
+/* Encodes the table at idx (a real table, not a proxy) into node. */
+static void encode_table(lua_State *L, int idx, cJSON *parent, const char *key, int depth) {
+  lua_Integer n = (lua_Integer)lua_rawlen(L, idx), count = 0;
+  int is_array = 1;
+  for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
+    count++;
+    if (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < 1 || lua_tointeger(L, -2) > n) is_array = 0;
+  }
+  if (count != n) is_array = 0;
+  if (is_array) {
+    cJSON *arr = attach(parent, key, cJSON_CreateArray());
+    for (lua_Integer i = 1; i <= n; i++) {
+      lua_rawgeti(L, idx, i);
+      encode(L, -1, arr, NULL, depth + 1);
+      lua_pop(L, 1);
+    }
+    return;
+  }
+  /* An object: keys as strings, sorted; names maps each string back to the original key. */
+  const char **keys = lua_newuserdatauv(L, sizeof(char *) * (size_t)(count ? count : 1), 0);
+  lua_newtable(L);
+  int names = lua_gettop(L);
+  lua_Integer k = 0;
+  for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
+    int t = lua_type(L, -2);
+    if (t != LUA_TSTRING && t != LUA_TNUMBER) luaL_error(L, "halqa.json: an object key must be a string or a number");
+    lua_pushvalue(L, -2);
+    keys[k++] = lua_tostring(L, -1);    /* converts the copy, not the key lua_next needs */
+    lua_pushvalue(L, -3);
+    lua_rawset(L, names);               /* names[string] = original key */
+  }
+  qsort(keys, (size_t)k, sizeof *keys, by_string);
+  cJSON *obj = attach(parent, key, cJSON_CreateObject());
+  for (lua_Integer i = 0; i < k; i++) {
+    lua_getfield(L, names, keys[i]);
+    lua_rawget(L, idx);
+    encode(L, -1, obj, keys[i], depth + 1);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
+}
+
+static void encode(lua_State *L, int idx, cJSON *parent, const char *key, int depth) {
+  idx = lua_absindex(L, idx);
+  if (depth > MAX_DEPTH) luaL_error(L, "halqa.json: nested too deeply (a cycle?)");
+  luaL_checkstack(L, 8, "JSON encoding");
+  switch (lua_type(L, idx)) {
+    case LUA_TNIL: attach(parent, key, cJSON_CreateNull()); break;
+    case LUA_TBOOLEAN: attach(parent, key, cJSON_CreateBool(lua_toboolean(L, idx))); break;
+    case LUA_TNUMBER: attach(parent, key, cJSON_CreateNumber(lua_tonumber(L, idx))); break;
+    case LUA_TSTRING: attach(parent, key, cJSON_CreateString(lua_tostring(L, idx))); break;
+    case LUA_TTABLE: {
+      int pushed = hq_push_frozen_target(L, idx);
+      encode_table(L, pushed ? lua_gettop(L) : idx, parent, key, depth);
+      if (pushed) lua_pop(L, 1);
+      break;
+    }
+    default:
+      luaL_error(L, "halqa.json: cannot encode a %s value", luaL_typename(L, idx));
+  }
+}
+
+/* The cJSON tree lives in a userdata whose __gc frees it, so an error while encoding (a function
+** value, say) does not leak it. */
+typedef struct tree {
+  cJSON *root;
+} tree;
+
+static int tree_gc(lua_State *L) {
+  tree *t = lua_touserdata(L, 1);
+  cJSON_Delete(t->root);
+  t->root = NULL;
+  return 0;
+}
+
+static int l_json(lua_State *L) {
+  luaL_checkany(L, 1);
+  int pretty = lua_toboolean(L, 2);
+  lua_settop(L, 1);
+  tree *t = lua_newuserdatauv(L, sizeof *t, 0);
+  t->root = NULL;
+  if (luaL_newmetatable(L, "halqa.jsontree")) {
+    lua_pushcfunction(L, tree_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
+  t->root = cJSON_CreateArray(); /* a holder, so a partial tree is freed on error */
+  encode(L, 1, t->root, NULL, 0);
+  char *s = pretty ? cJSON_Print(t->root->child) : cJSON_PrintUnformatted(t->root->child);
+  if (!s) return luaL_error(L, "not enough memory for JSON text");
+  lua_pushstring(L, s);
+  cJSON_free(s);
+  return 1;
+}
+
+void hq_open_json(lua_State *L, int api) {
+  api = lua_absindex(L, api);
+  lua_pushcfunction(L, l_json);
+  lua_setfield(L, api, "json");
+}
