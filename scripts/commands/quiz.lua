@@ -1,0 +1,72 @@
+-- commands/quiz.lua: `quiz` — a quiz session on the bundled data, in the REPL or as `halqa quiz`.
+
+local options = require("lib.options")
+local bank = require("lib.quiz.bank")
+local session = require("lib.quiz.session")
+
+local spec = {
+  { "n", "count", "N", "how many questions (default 10)", type = "int", default = 10,
+    check = function(n) return n > 0, "must be at least 1" end },
+  { "s", "seed", "N", "seed: the same seed gives the same quiz (default: from the clock)", type = "int" },
+  { "g", "generator", "NAME", "only questions from this generator (repeatable)", list = true },
+  { "p", "party", "ID", "only questions about this party, e.g. CPP (repeatable)", list = true },
+  { "t", "topic", "TAG", "only questions with this tag, e.g. mergers (repeatable)", list = true },
+  { "k", "kind", "KIND", "only this kind: short choice multi truefalse order match cloze date number", list = true },
+  { nil, "id", "ID", "ask exactly this question (repeatable, in order; see `export`)", list = true },
+  { nil, "json", nil, "print the results as JSON instead of text", type = "flag" },
+}
+
+-- The questions named by --id, in the order given.
+local function by_ids(all, ids)
+  local index = {}
+  for _, q in ipairs(all) do index[q.id] = q end
+  local out = {}
+  for _, id in ipairs(ids) do
+    if not index[id] then options.error("quiz", spec, "no question with id '" .. id .. "' (see `export`)") end
+    out[#out + 1] = index[id]
+  end
+  return out
+end
+
+-- Checks that filter values name things that exist, so a typo is an error, not an empty quiz.
+local function check_filters(opts, all)
+  local known = { generator = {}, kind = {}, topic = {} }
+  for _, q in ipairs(all) do
+    known.generator[q.generator], known.kind[q.kind] = true, true
+    for _, t in ipairs(q.tags) do known.topic[t] = true end
+  end
+  for field, set in pairs(known) do
+    for _, v in ipairs(opts[field]) do
+      if not set[v] then options.error("quiz", spec, "no questions with " .. field .. " '" .. v .. "'") end
+    end
+  end
+  for _, p in ipairs(opts.party) do
+    if not parties[p] then options.error("quiz", spec, "no party with id '" .. p .. "' (try parties.CPP)") end
+  end
+end
+
+halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json]  a quiz with feedback and a score",
+  function(args)
+    local opts, rest = options.parse("quiz", args, spec)
+    if #rest > 0 then options.error("quiz", spec, "unexpected argument '" .. rest[1] .. "'") end
+    local seed = opts.seed or os.time()
+    local all = bank.build(seed)
+    check_filters(opts, all)
+    local questions
+    if #opts.id > 0 then
+      questions = by_ids(all, opts.id)
+    else
+      local pool = bank.filter(all, opts)
+      if #pool == 0 then options.error("quiz", spec, "no questions match these filters together") end
+      questions = halqa.random(seed):sample(pool, math.min(opts.count, #pool))
+    end
+    if not opts.json then
+      print(string.format("Quiz: %d questions (seed %d). Answer each; ? for a hint, skip, quit.", #questions, seed))
+    end
+    local state = session.run(questions, { quiet = opts.json })
+    if opts.json then
+      print(halqa.json(session.results(state, #questions, seed), true))
+    else
+      print(session.summary(state, #questions))
+    end
+  end)

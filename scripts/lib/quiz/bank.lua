@@ -1,0 +1,72 @@
+-- lib/quiz/bank.lua: the question bank — every question the installed generators make — and
+-- the filters a quiz or an export applies to it.
+--
+-- Generators are the files in generators/ across the scripts search path (a user's own are
+-- picked up like the bundled ones). Each gets its own random generator, seeded from the quiz seed
+-- and its name, so adding a generator never changes the questions of another.
+
+local Q = require("lib.quiz.question")
+
+local B = {}
+
+-- The generators as { name =, description =, generate = } tables, in name order.
+function B.generators()
+  local out = {}
+  for _, modname in ipairs(halqa.scripts("generators")) do
+    local gen = require(modname)
+    local file = modname:match("([^.]+)$")
+    if type(gen) ~= "table" or type(gen.generate) ~= "function" then
+      error(string.format("generators/%s.lua must return a table with a generate function", file), 0)
+    end
+    out[#out + 1] = { name = gen.name or file, description = gen.description or "", generate = gen.generate }
+  end
+  return out
+end
+
+-- Every question, for one seed. Question ids are unique; a generator that repeats one is a bug.
+function B.build(seed)
+  local bank, seen = {}, {}
+  for _, gen in ipairs(B.generators()) do
+    local rng = halqa.random(tostring(seed) .. ":" .. gen.name)
+    local ctx = Q.context(gen.name, rng, function(q)
+      if seen[q.id] then error("generator '" .. gen.name .. "' made question id '" .. q.id .. "' twice", 0) end
+      seen[q.id] = true
+      bank[#bank + 1] = q
+    end)
+    gen.generate(ctx)
+  end
+  return bank
+end
+
+local function has(list, value)
+  for _, v in ipairs(list or {}) do
+    if v == value then return true end
+  end
+  return false
+end
+
+-- Keeps the questions that pass every filter given: generator, party, topic (a tag) and kind
+-- may each be a single value or a list of alternatives.
+function B.filter(bank, f)
+  local function any(values, test)
+    if values == nil then return true end
+    if type(values) ~= "table" then values = { values } end
+    if #values == 0 then return true end
+    for _, v in ipairs(values) do
+      if test(v) then return true end
+    end
+    return false
+  end
+  local out = {}
+  for _, q in ipairs(bank) do
+    if any(f.generator, function(g) return q.generator == g end)
+      and any(f.party, function(p) return has(q.parties, p) end)
+      and any(f.topic, function(t) return has(q.tags, t) end)
+      and any(f.kind, function(k) return q.kind == k end) then
+      out[#out + 1] = q
+    end
+  end
+  return out
+end
+
+return B

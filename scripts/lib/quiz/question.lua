@@ -1,0 +1,178 @@
+-- lib/quiz/question.lua: building questions. A generator gets a context whose methods make one
+-- question each (ctx:short{...}, ctx:choice{...}, ...) and add it to the bank; docs/scripting.md
+-- lists the fields. Questions are plain tables; this file checks their shape so a generator bug
+-- is reported where it happens, not as a confusing quiz.
+
+local F = require("lib.quiz.facts")
+
+local Q = {}
+
+local KINDS = { short = true, choice = true, multi = true, truefalse = true, order = true,
+                match = true, cloze = true, date = true, number = true }
+
+local function fail(ctx, spec, msg)
+  error(string.format("generator '%s', template '%s': %s", ctx.generator, tostring(spec.template), msg), 3)
+end
+
+-- Copies a list (frozen or not) into a new plain list.
+local function copy(list)
+  local out = {}
+  for i, v in ipairs(list or {}) do out[i] = v end
+  return out
+end
+
+-- The fields every kind shares: id, generator, kind, prompt, answer, explanation, sources, tags...
+local function base(ctx, spec, kind)
+  if type(spec.template) ~= "string" then fail(ctx, spec, "a question needs a template name") end
+  if type(spec.prompt) ~= "string" or spec.prompt == "" then fail(ctx, spec, "a question needs a prompt") end
+  if type(spec.facts) ~= "table" or #spec.facts == 0 then fail(ctx, spec, "a question needs the ids of its facts") end
+  local facts = copy(spec.facts)
+  local parties = {}
+  for _, id in ipairs(facts) do
+    if not halqa.index.table_of[id] then fail(ctx, spec, "unknown fact id '" .. tostring(id) .. "'") end
+    for p in pairs(F.parties_of(id)) do parties[p] = true end
+  end
+  local q = {
+    id = ctx.generator .. "." .. spec.template .. "." .. table.concat(facts, "+") ..
+         (spec.variant and ("." .. spec.variant) or ""),
+    generator = ctx.generator,
+    kind = kind,
+    prompt = spec.prompt,
+    explanation = spec.explanation or "",
+    sources = copy(spec.sources),
+    facts = facts,
+    parties = F.sorted_keys(parties),
+    tags = copy(spec.tags),
+    hint = spec.hint,
+  }
+  if #q.sources == 0 then fail(ctx, spec, "a question needs the sources of its facts") end
+  q.source = F.cite(q.sources)
+  -- every question carries these keys, empty when the kind has none, so exports are uniform
+  q.accepted, q.choices = {}, {}
+  local tagged = F.set(q.tags)
+  if not tagged[ctx.generator] then table.insert(q.tags, 1, ctx.generator) end
+  return q
+end
+
+-- Choices from an answer and its distractors, shuffled with the generator's generator; refuses
+-- a distractor that is the answer in other words, so a distractor is never accidentally right.
+local function mix(ctx, spec, right, wrong)
+  local seen = {}
+  for _, r in ipairs(right) do seen[halqa.normalize(r)] = true end
+  for _, w in ipairs(wrong) do
+    local n = halqa.normalize(w)
+    if seen[n] then fail(ctx, spec, "distractor '" .. w .. "' repeats a choice or the answer") end
+    seen[n] = true
+  end
+  local all = {}
+  for _, r in ipairs(right) do all[#all + 1] = { text = r, right = true } end
+  for _, w in ipairs(wrong) do all[#all + 1] = { text = w, right = false } end
+  all = ctx.rng:shuffle(all)
+  local choices, correct = {}, {}
+  for i, c in ipairs(all) do
+    choices[i] = c.text
+    if c.right then correct[#correct + 1] = i end
+  end
+  return choices, correct
+end
+
+local builders = {}
+
+function builders.short(ctx, spec, q)
+  if type(spec.answer) ~= "string" then fail(ctx, spec, "a short answer needs an answer") end
+  q.answer, q.accepted, q.person = spec.answer, copy(spec.accepted), spec.person or nil
+  for i = #q.accepted, 1, -1 do -- an alternative equal to the answer adds nothing
+    if halqa.normalize(q.accepted[i]) == halqa.normalize(q.answer) then table.remove(q.accepted, i) end
+  end
+end
+
+builders.cloze = function(ctx, spec, q)
+  if not spec.prompt:find("____", 1, true) then fail(ctx, spec, "a cloze prompt has a ____ blank") end
+  builders.short(ctx, spec, q)
+end
+
+function builders.choice(ctx, spec, q)
+  if type(spec.answer) ~= "string" then fail(ctx, spec, "a choice question needs an answer") end
+  if type(spec.distractors) ~= "table" or #spec.distractors ~= 3 then
+    fail(ctx, spec, "a choice question needs exactly 3 distractors, got " .. #(spec.distractors or {}))
+  end
+  q.answer = spec.answer
+  q.choices, q.correct = mix(ctx, spec, { spec.answer }, spec.distractors)
+end
+
+function builders.multi(ctx, spec, q)
+  local right, wrong = spec.answers or {}, spec.distractors or {}
+  if #right < 2 or #right + #wrong < 4 or #right + #wrong > 6 then
+    fail(ctx, spec, "a multiple-answer question has 2 or more answers and 4 to 6 choices")
+  end
+  q.choices, q.correct = mix(ctx, spec, right, wrong)
+  q.answer = table.concat(copy(right), ", ")
+end
+
+function builders.truefalse(ctx, spec, q)
+  if type(spec.truth) ~= "boolean" then fail(ctx, spec, "a true/false question needs truth = true or false") end
+  q.answer = spec.truth and "true" or "false"
+  q.statement = spec.statement
+end
+
+function builders.order(ctx, spec, q)
+  local items = spec.items or {}
+  if #items < 3 or #items > 5 then fail(ctx, spec, "an ordering question has 3 to 5 items") end
+  local shuffled = ctx.rng:shuffle(copy(items))
+  local pos = {}
+  for i, v in ipairs(shuffled) do pos[v] = i end
+  q.choices, q.correct = shuffled, {}
+  for i, v in ipairs(items) do q.correct[i] = pos[v] end
+  local letters = {}
+  for i, c in ipairs(q.correct) do letters[i] = string.char(96 + c) end
+  q.answer = table.concat(letters, " ")
+end
+
+function builders.match(ctx, spec, q)
+  local pairs_ = spec.pairs or {}
+  if #pairs_ < 3 or #pairs_ > 6 then fail(ctx, spec, "a matching question has 3 to 6 pairs") end
+  local lefts, rights = {}, {}
+  for i, p in ipairs(pairs_) do lefts[i], rights[i] = p[1], p[2] end
+  local shuffled = ctx.rng:shuffle(rights)
+  local used = {}
+  q.left, q.choices, q.correct = lefts, shuffled, {}
+  for i, r in ipairs(rights) do
+    for j, s in ipairs(shuffled) do
+      if s == r and not used[j] then q.correct[i], used[j] = j, true break end
+    end
+  end
+  local letters = {}
+  for i, c in ipairs(q.correct) do letters[i] = i .. string.char(96 + c) end
+  q.answer = table.concat(letters, " ")
+end
+
+function builders.date(ctx, spec, q)
+  if type(spec.date) ~= "table" then fail(ctx, spec, "a date question needs the fact's date") end
+  if spec.date.inferred then fail(ctx, spec, "an inferred date cannot be asked") end
+  q.date = { year = spec.date.year, month = spec.date.month, day = spec.date.day,
+             part = spec.date.part, decade = spec.date.decade }
+  q.answer = halqa.format_date(q.date)
+end
+
+function builders.number(ctx, spec, q)
+  if type(spec.number) ~= "number" then fail(ctx, spec, "a number question needs the number") end
+  q.number, q.approx = spec.number, spec.approx or false
+  q.answer = (spec.approx and "about " or "") .. string.format("%d", spec.number) .. (spec.unit and (" " .. spec.unit) or "")
+end
+
+-- A context for one generator: ctx.rng, ctx.generator, and one method per kind.
+function Q.context(generator, rng, sink)
+  local ctx = { generator = generator, rng = rng }
+  for kind, build in pairs(builders) do
+    ctx[kind] = function(self, spec)
+      local q = base(self, spec, kind)
+      build(self, spec, q)
+      sink(q)
+      return q
+    end
+  end
+  return ctx
+end
+
+Q.kinds = KINDS
+return Q
