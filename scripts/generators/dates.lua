@@ -102,11 +102,13 @@ local function foundings(ctx)
   for _, id in ipairs(F.ids("parties")) do
     local p = parties[id]
     if F.askable(p.founded) then
+      local ev = F.founding_event(id)
+      local cites = ev and events[ev].sources or p.sources
       ctx:date{
         template = "founded", facts = { id }, date = p.founded,
         prompt = "When was the " .. p.name .. " founded?" .. precision_hint(p.founded),
         explanation = "The " .. p.name .. " was founded in " .. F.date(p.founded) .. ".",
-        sources = p.sources, tags = { "dates", "founding" },
+        sources = cites, tags = { "dates", "founding" },
       }
       local where = p.founded_place and (" in " .. p.founded_place) or ""
       ctx:cloze{
@@ -114,7 +116,7 @@ local function foundings(ctx)
         prompt = "____ was founded" .. where .. " in " .. F.date(p.founded) .. ". Which party?",
         answer = p.name, accepted = F.accepted(id),
         explanation = "The " .. p.name .. " was founded" .. where .. " in " .. F.date(p.founded) .. ".",
-        sources = p.sources, tags = { "dates", "founding" },
+        sources = cites, tags = { "dates", "founding" },
       }
     end
   end

@@ -101,6 +101,29 @@ case_ "a variable named like a command is Lua" 0 "5" 'printf "help = 5\nreturn h
 case_ "globals persist between lines" 0 "10" 'printf "x = 4\ny = 6\nreturn x + y\n" | $H'
 case_ "SIGINT stops a running piped script" 1 "interrupted!" '(printf "while true do end\n"; sleep 2) | $H --time-limit 0 & pid=$!; sleep 1; kill -INT $pid; wait $pid'
 
+# --- quizzes and the question bank
+export Q="--seed 1 --id dates.founded.CPP --id dates.when.cpp_founded --id dates.founded_cloze.CPP --id dates.founded.CMKP --id dates.founded.NAP --id dates.year.cmkp_founded_1995"
+case_ "a piped quiz scores right, near-miss, typo, skipped, garbage and wrong answers" 0 '"score":	2.5' 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1990\n" | $H quiz $Q --json'
+case_ "a piped quiz counts every answer" 0 '"asked":	6' 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1990\n" | $H quiz $Q --json'
+case_ "a piped quiz prints feedback, source and summary" 0 "Score: 2.5 of 6" 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1990\n" | $H quiz $Q'
+case_ "a near miss names the full answer" 0 "6 March 1948" 'printf "1948\n" | $H quiz --seed 1 --id dates.when.cpp_founded'
+case_ "an ambiguous date is asked again" 0 '"verdict":	"correct"' 'printf "6/3/1948\n1948-03-06\n" | $H quiz --seed 1 --id dates.when.cpp_founded --json'
+case_ "quit ends a quiz early" 0 "Stopped after 1 of 2 questions" 'printf "1948\nquit\n" | $H quiz --seed 1 --id dates.when.cpp_founded --id dates.founded.CMKP'
+case_ "end of input ends a quiz" 0 "Stopped after 0 of 1 questions" 'printf "" | $H quiz --seed 1 --id dates.when.cpp_founded'
+case_ "the same seed gives the same quiz" 0 "" 'a=$(printf "" | $H quiz -n 5 --seed 9); b=$(printf "" | $H quiz -n 5 --seed 9); test "$a" = "$b"'
+case_ "quiz -n asks that many" 0 '"questions":	3' 'printf "" | $H quiz -n 3 --seed 2 --json'
+case_ "quiz filters by kind" 0 '"kind":	"date"' 'printf "skip\nskip\n" | $H quiz -n 2 --seed 2 --kind date --json'
+case_ "quiz refuses an unknown kind" 2 "no questions with kind 'riddle'" '$H quiz --kind riddle'
+case_ "quiz refuses an unknown party" 2 "no party with id 'XYZ'" '$H quiz --party XYZ'
+case_ "quiz refuses an unknown option" 2 "unknown option '--frob'" '$H quiz --frob'
+case_ "quiz refuses a bad count" 2 "option '-n': 'many' is not a valid int" '$H quiz -n many'
+case_ "quiz refuses an unknown question id" 2 "no question with id 'nope'" '$H quiz --id nope'
+case_ "quiz runs in the piped REPL" 0 "Score: 1 of 1" 'printf "quiz --seed 1 --id dates.founded.CMKP\n1995\n" | $H'
+case_ "export prints the bank as JSON" 0 '"id":	"dates.founded.CPP"' '$H export --format json'
+case_ "export has the promised fields" 0 '"accepted":' '$H export --format json --generator dates'
+case_ "export is deterministic for a seed" 0 "" 'a=$($H export --seed 4 | cksum); b=$($H export --seed 4 | cksum); test "$a" = "$b"'
+case_ "export refuses an unknown format" 2 "unknown format 'xml'" '$H export --format xml'
+
 # --- bad data
 broken_data syntax parties.lua 'return {
   { id = "CPP",

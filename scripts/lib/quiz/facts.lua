@@ -80,6 +80,16 @@ function F.parties_of(id)
   return set
 end
 
+-- The event that records a party's founding, if the data has one (its citations are the precise
+-- ones; a party record cites every section that mentions the party).
+function F.founding_event(party)
+  for _, id in ipairs(halqa.index.events_of[party] or {}) do
+    local e = events[id]
+    if e.kind == "founding" and (e.formed == party or (e.parties and e.parties[1] == party)) then return id end
+  end
+  return nil
+end
+
 -- The ids of every record of one table, sorted, so generators walk the data in a fixed order.
 function F.ids(tname)
   local out = {}
