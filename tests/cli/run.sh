@@ -58,9 +58,15 @@ case_ "a user scripts folder adds commands" 0 "from-xdg" 'mkdir -p xdg/halqa/scr
 
 # --- the example in docs/scripting.md works as printed
 mkdir -p "$TMP/docs-xdg/halqa/scripts/commands"
-sed -n '/^```lua/,/^```$/p' "$SRC/docs/scripting.md" | sed '1d;$d' > "$TMP/docs-xdg/halqa/scripts/commands/founded.lua"
+awk '/^```lua/{n++; if (n == 1) {on=1; next}} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/docs-xdg/halqa/scripts/commands/founded.lua"
 case_ "the scripting guide's example command runs" 0 "1948  Communist Party of Pakistan (CPP)" 'XDG_CONFIG_HOME=$PWD/docs-xdg $H founded 1948'
 case_ "the scripting guide's example reports a bad year" 2 "YEAR must be a number" 'XDG_CONFIG_HOME=$PWD/docs-xdg $H founded x'
+
+# --- the guide's example generator is picked up like a bundled one
+mkdir -p "$TMP/gen-xdg/halqa/scripts/generators"
+awk '/^```lua/{n++; if (n == 2) {on=1; next}} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/gen-xdg/halqa/scripts/generators/my_founders.lua"
+case_ "the guide's example generator makes questions" 0 '"id":	"my_founders.founder.CPP+sajjad_zaheer"' 'XDG_CONFIG_HOME=$PWD/gen-xdg $H export --generator my_founders'
+case_ "the guide's example generator is asked in a quiz" 0 "Who founded the Communist Party of Pakistan?" 'printf "a\n" | XDG_CONFIG_HOME=$PWD/gen-xdg $H quiz --seed 1 --id my_founders.founder.CPP+sajjad_zaheer'
 
 # --- scripts
 printf 'print("args:", #arg, arg[1], arg[2])\nreturn 1\n' > "$TMP/args.lua"
