@@ -64,10 +64,18 @@ static void problem_at(loader *ld, int line, const char *fmt, ...) {
   ld->problems++;
 }
 
+static char *read_file(const char *path, size_t *len);
+
+/* The line of the current path in the current file. The file's text is read again only now that
+** there is a problem to place (and kept for the next one), so a good load holds no copy of it. */
+static int current_line(loader *ld) {
+  data_file *df = &ld->files[ld->table];
+  if (!df->src) df->src = read_file(df->path, &df->len);
+  return df->src ? hq_data_line(df->src, df->len, ld->path, ld->depth) : 0;
+}
+
 /* Reports a problem at the current path (the line of its field in the file). */
-#define problem(ld, ...) \
-  problem_at(ld, hq_data_line((ld)->files[(ld)->table].src, (ld)->files[(ld)->table].len, \
-                              (ld)->path, (ld)->depth), __VA_ARGS__)
+#define problem(ld, ...) problem_at(ld, current_line(ld), __VA_ARGS__)
 
 static void push_key(loader *ld, const char *key) {
   ld->path[ld->depth].key = key;
@@ -323,15 +331,14 @@ static void load_file(loader *ld, int ti) {
   ld->table = ti;
   ld->id = NULL;
   ld->depth = 0;
-  df->src = read_file(df->path, &df->len);
-  if (!df->src) {
+  FILE *probe = fopen(df->path, "rb");
+  if (!probe) {
     problem_at(ld, 0, "cannot read the %s file (every dataset has %s.lua)", table, table);
     lua_pushnil(L);
     return;
   }
-  char chunkname[4100];
-  snprintf(chunkname, sizeof chunkname, "@%s", df->path);
-  if (luaL_loadbufferx(L, df->src, df->len, chunkname, "t") != LUA_OK) {
+  fclose(probe);
+  if (luaL_loadfilex(L, df->path, "t") != LUA_OK) {
     lua_problem(ld, lua_tostring(L, -1));
     lua_pop(L, 1);
     lua_pushnil(L);
@@ -346,8 +353,7 @@ static void load_file(loader *ld, int ti) {
     return;
   }
   if (lua_type(L, -1) != LUA_TTABLE || list_length(L, -1) < 0) {
-    problem_at(ld, hq_data_line(df->src, df->len, NULL, 0),
-               "a data file returns a list of records: return { { id = ... }, ... }");
+    problem_at(ld, current_line(ld), "a data file returns a list of records: return { { id = ... }, ... }");
     lua_pop(L, 1);
     lua_pushnil(L);
     return;
@@ -398,6 +404,10 @@ int hq_dataset_load(lua_State *L, const char *dir, hq_problem_fn report, void *u
   ld.report = report;
   ld.ud = ud;
   lua_checkstack(L, 40);
+  /* Loading builds one large structure that stays alive: collecting while it grows only walks
+  ** it again and again. The memory cap still holds; an emergency collection still runs. */
+  int gc_was_running = lua_gc(L, LUA_GCISRUNNING);
+  lua_gc(L, LUA_GCSTOP);
   lua_newtable(L);
   ld.ids = lua_gettop(L);
   lua_newtable(L);
@@ -436,6 +446,7 @@ int hq_dataset_load(lua_State *L, const char *dir, hq_problem_fn report, void *u
     lua_pop(L, 1);
   }
   for (int ti = 0; ti < N_TABLES; ti++) free(ld.files[ti].src);
+  if (gc_was_running) lua_gc(L, LUA_GCRESTART);
   if (ld.problems) {
     lua_settop(L, ld.ids - 1);
     return ld.problems;

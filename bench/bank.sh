@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# bench/bank.sh: loading and exporting a synthetic dataset 1000x the bundled one, beside a
+# baseline measured in the same run: lua5.4 merely loading the same files (bench/bare_load.lua).
+# Runs alternate so every measurement sees the same machine; medians are reported.
+# Targets: load <= 1.5x the bare load; the full bank in <= 2 s and <= 300 MiB.
+# usage: bench/bank.sh [HALQA] [RUNS] [TIMES]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+halqa=${1:-$here/../build/halqa}
+runs=${2:-3}
+times=${3:-1000}
+command -v lua5.4 >/dev/null || { echo "bank: lua5.4 is needed for the baseline" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bank: /usr/bin/time is needed (apt-get install time)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME=$work/config
+
+lua5.4 "$here/synth.lua" "$here/../data" "$work/data" "$times"
+"$halqa" check --data "$work/data" | tail -1
+
+# measure NAME COMMAND...: appends "seconds kib" to $work/NAME
+measure() {
+  local name=$1; shift
+  /usr/bin/time -f '%e %M' -o "$work/t" "$@" >/dev/null
+  cat "$work/t" >> "$work/$name"
+}
+for ((i = 0; i < runs; i++)); do
+  measure bare lua5.4 "$here/bare_load.lua" "$work/data"
+  measure load "$halqa" --time-limit 0 --data "$work/data" -e 'return 1'
+  measure bank "$halqa" --time-limit 0 --data "$work/data" export --format json
+done
+median() { sort -n -k"$2" "$work/$1" | awk -v c="$2" '{a[NR]=$c} END {print a[int((NR+1)/2)]}'; }
+bs=$(median bare 1); bm=$(median bare 2); ls=$(median load 1); lm=$(median load 2); ks=$(median bank 1); km=$(median bank 2)
+questions=$("$halqa" --time-limit 0 --data "$work/data" -e 'return #require("lib.quiz.bank").build(1)')
+awk -v bs="$bs" -v bm="$bm" -v ls="$ls" -v lm="$lm" -v ks="$ks" -v km="$km" -v n="$times" -v q="$questions" -v r="$runs" 'BEGIN {
+  printf "bank: %dx dataset, medians of %d runs\n", n, r
+  printf "bank: bare lua5.4 load  %6.2f s %7.1f MiB (baseline)\n", bs, bm / 1024
+  printf "bank: halqa load        %6.2f s %7.1f MiB  ratio %.2f (target <= 1.50): %s\n", ls, lm / 1024, ls / bs, (ls / bs <= 1.5 ? "ok" : "over target")
+  printf "bank: halqa full bank   %6.2f s %7.1f MiB  %d questions (target <= 2 s, <= 300 MiB): %s\n", ks, km / 1024, q, (ks <= 2 && km / 1024 <= 300 ? "ok" : "over target")
+}'
