@@ -87,6 +87,7 @@ static int api_readline(lua_State *L) {
   hq_host *H = hq_host_of(L);
   const char *prompt = luaL_optstring(L, 1, "");
   int interrupted = 0;
+  fflush(H->out); /* what was written so far must be on screen before we wait */
   char *line = H->reader(H->reader_ud, prompt, &interrupted);
   hq_watchdog_rearm(H);
   if (interrupted) {
@@ -108,7 +109,7 @@ static int api_write(lua_State *L) {
     const char *s = luaL_checklstring(L, i, &len);
     fwrite(s, 1, len, H->out);
   }
-  fflush(H->out);
+  if (H->interactive) fflush(H->out);
   return 0;
 }
 

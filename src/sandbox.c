@@ -74,7 +74,7 @@ static int sb_print(lua_State *L) {
   size_t len;
   const char *s = lua_tolstring(L, -1, &len);
   fwrite(s, 1, len, H->out);
-  fflush(H->out);
+  if (H->interactive) fflush(H->out); /* a pipe gets whole buffers; halqa.readline flushes */
   return 0;
 }
 

@@ -12,12 +12,21 @@ local spec = {
   { "k", "kind", "KIND", "only questions of this kind (repeatable)", list = true },
 }
 
--- Output formats: a table of format name -> function(questions, opts). Later formats (worksheet,
--- handout) add entries here.
+-- Output formats: a table of format name -> function(opts). Later formats (worksheet, handout)
+-- add entries here.
 local formats = {}
 
-function formats.json(questions)
-  print(halqa.json(questions, true))
+-- The bank as one JSON array, written a question at a time so a large dataset streams.
+function formats.json(opts)
+  local first = true
+  halqa.write("[")
+  bank.each(opts.seed, function(q)
+    if bank.matches(q, opts) then
+      halqa.write(first and "\n" or ",\n", halqa.json(q, true))
+      first = false
+    end
+  end)
+  halqa.write(first and "]\n" or "\n]\n")
 end
 
 halqa.command("export", "export --format json [--seed N]  print every question the generators make, as JSON",
@@ -26,6 +35,13 @@ halqa.command("export", "export --format json [--seed N]  print every question t
     if #rest > 0 then options.error("export", spec, "unexpected argument '" .. rest[1] .. "'") end
     local emit = formats[opts.format]
     if not emit then options.error("export", spec, "unknown format '" .. opts.format .. "'") end
-    local questions = bank.filter(bank.build(opts.seed), opts)
-    emit(questions, opts)
+    local names = {}
+    for _, g in ipairs(bank.generators()) do names[g.name] = true end
+    for _, g in ipairs(opts.generator) do
+      if not names[g] then options.error("export", spec, "no generator named '" .. g .. "'") end
+    end
+    for _, p in ipairs(opts.party) do
+      if not parties[p] then options.error("export", spec, "no party with id '" .. p .. "'") end
+    end
+    emit(opts)
   end)

@@ -23,18 +23,25 @@ function B.generators()
   return out
 end
 
--- Every question, for one seed. Question ids are unique; a generator that repeats one is a bug.
-function B.build(seed)
-  local bank, seen = {}, {}
+-- Calls sink(q) for every question, for one seed, without keeping them (an export of a large
+-- dataset streams). Question ids are unique; a generator that repeats one is a bug.
+function B.each(seed, sink)
+  local seen = {}
   for _, gen in ipairs(B.generators()) do
     local rng = halqa.random(tostring(seed) .. ":" .. gen.name)
     local ctx = Q.context(gen.name, rng, function(q)
       if seen[q.id] then error("generator '" .. gen.name .. "' made question id '" .. q.id .. "' twice", 0) end
       seen[q.id] = true
-      bank[#bank + 1] = q
+      sink(q)
     end)
     gen.generate(ctx)
   end
+end
+
+-- Every question, for one seed, as a list.
+function B.build(seed)
+  local bank = {}
+  B.each(seed, function(q) bank[#bank + 1] = q end)
   return bank
 end
 
@@ -45,26 +52,30 @@ local function has(list, value)
   return false
 end
 
--- Keeps the questions that pass every filter given: generator, party, topic (a tag) and kind
--- may each be a single value or a list of alternatives.
-function B.filter(bank, f)
-  local function any(values, test)
-    if values == nil then return true end
-    if type(values) ~= "table" then values = { values } end
-    if #values == 0 then return true end
-    for _, v in ipairs(values) do
-      if test(v) then return true end
-    end
-    return false
+local function any(values, test)
+  if values == nil then return true end
+  if type(values) ~= "table" then values = { values } end
+  if #values == 0 then return true end
+  for _, v in ipairs(values) do
+    if test(v) then return true end
   end
+  return false
+end
+
+-- Does q pass every filter given? generator, party, topic (a tag) and kind may each be a single
+-- value or a list of alternatives.
+function B.matches(q, f)
+  return any(f.generator, function(g) return q.generator == g end)
+    and any(f.party, function(p) return has(q.parties, p) end)
+    and any(f.topic, function(t) return has(q.tags, t) end)
+    and any(f.kind, function(k) return q.kind == k end)
+end
+
+-- The questions of bank that pass the filters f.
+function B.filter(bank, f)
   local out = {}
   for _, q in ipairs(bank) do
-    if any(f.generator, function(g) return q.generator == g end)
-      and any(f.party, function(p) return has(q.parties, p) end)
-      and any(f.topic, function(t) return has(q.tags, t) end)
-      and any(f.kind, function(k) return q.kind == k end) then
-      out[#out + 1] = q
-    end
+    if B.matches(q, f) then out[#out + 1] = q end
   end
   return out
 end
