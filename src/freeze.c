@@ -103,9 +103,18 @@ static void wrap(lua_State *L) {
 }
 
 /* Turns a value just read from the target of the proxy at pidx into what a script may see:
-** tables become proxies (key at kidx names them), everything else stays. */
+** tables become proxies (key at kidx names them), everything else stays. The name is only
+** built when a proxy has to be made; a table read before comes from the cache. */
 static void expose(lua_State *L, int pidx, int kidx) {
   if (lua_type(L, -1) != LUA_TTABLE || hq_is_frozen(L, -1)) return;
+  lua_getfield(L, LUA_REGISTRYINDEX, RO_CACHE);
+  lua_pushvalue(L, -2);
+  if (lua_rawget(L, -2) == LUA_TTABLE) {   /* t cache proxy */
+    lua_replace(L, -3);
+    lua_pop(L, 1);
+    return;
+  }
+  lua_pop(L, 2);
   push_name(L, pidx);
   push_child_name(L, -1, kidx);
   lua_remove(L, -2);

@@ -47,6 +47,9 @@ static int pmain(lua_State *L) {
   }
   lua_settop(L, base);
   hq_sandbox_seal(L);
+  /* The dataset is a large heap that lives as long as the state, and scripts make short-lived
+  ** questions over it: the generational collector does not walk the old heap every cycle. */
+  lua_gc(L, LUA_GCGEN, 0, 0);
   return 0;
 }
 

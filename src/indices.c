@@ -28,7 +28,8 @@ static int by_date(const void *a, const void *b) {
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Appends the string at the stack top to list t[key] (t at idx), creating it; pops the string. */
+/* Appends the string at the stack top to list t[key] (t at idx), creating it, unless it is
+** already the list's last element (an event naming a party twice is listed once); pops it. */
 static void append(lua_State *L, int idx, int keyidx) {
   lua_pushvalue(L, keyidx);
   if (lua_rawget(L, idx) != LUA_TTABLE) {
@@ -38,8 +39,13 @@ static void append(lua_State *L, int idx, int keyidx) {
     lua_pushvalue(L, -2);
     lua_rawset(L, idx);
   }
-  lua_insert(L, -2);
-  lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+  lua_insert(L, -2);                                   /* list value */
+  lua_Integer n = (lua_Integer)lua_rawlen(L, -2);
+  lua_rawgeti(L, -2, n);
+  int repeat = n > 0 && lua_rawequal(L, -1, -2);
+  lua_pop(L, 1);
+  if (repeat) lua_pop(L, 1);
+  else lua_rawseti(L, -2, n + 1);
   lua_pop(L, 1);
 }
 

@@ -66,12 +66,15 @@ static char *read_terminal(void *ud, const char *prompt, int *interrupted) {
   cb_done = 0;
   got_sigint = 0;
   waiting_input = 1;
+  /* Signals stay blocked except inside pselect, which unblocks them atomically: a Ctrl-C that
+  ** lands while readline handles a key is delivered there, never lost before a blocking wait. */
+  sigset_t block, orig;
+  sigemptyset(&block);
+  sigaddset(&block, SIGINT);
+  sigaddset(&block, SIGWINCH);
+  sigprocmask(SIG_BLOCK, &block, &orig);
   rl_callback_handler_install(prompt, on_line);
   while (!cb_done) {
-    fd_set fds;
-    FD_ZERO(&fds);
-    FD_SET(fileno(rl_instream), &fds);
-    int r = select(fileno(rl_instream) + 1, &fds, NULL, NULL, NULL);
     if (got_sigwinch) {
       got_sigwinch = 0;
       rl_resize_terminal();
@@ -84,17 +87,21 @@ static char *read_terminal(void *ud, const char *prompt, int *interrupted) {
       rl_crlf();
       rl_callback_handler_remove();
       *interrupted = 1;
-      waiting_input = 0;
-      return NULL;
+      break;
     }
+    fd_set fds;
+    FD_ZERO(&fds);
+    FD_SET(fileno(rl_instream), &fds);
+    int r = pselect(fileno(rl_instream) + 1, &fds, NULL, NULL, NULL, &orig);
     if (r < 0) {
       if (errno == EINTR) continue;
       break;
     }
     rl_callback_read_char();
   }
+  sigprocmask(SIG_SETMASK, &orig, NULL);
   waiting_input = 0;
-  return cb_line;
+  return *interrupted ? NULL : cb_line;
 }
 
 /* ---- completion ---- */

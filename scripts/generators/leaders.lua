@@ -1,0 +1,761 @@
+-- generators/leaders.lua: who founded and led the parties, the posts people held and where, and
+-- the people the events name. Everything is read from the people's roles, the parties' founders
+-- and the events' people; nothing is written in by hand.
+--
+-- A post is one person's title (of one kind: founder, secretary, president, leader, member...)
+-- in one party or organization, or a state office. Distractors and false statements are checked
+-- against every post in the dataset: a wrong choice or a "false" statement is never one that the
+-- data makes true, and, where posts overlap (a general secretary leads the party, a party's leader
+-- may sit on its central committee), never one it could make true.
+
+local F = require("lib.quiz.facts")
+
+local norm = halqa.normalize
+
+---------------------------------------------------------------------------------------- names
+
+-- Text as compared: possessives dropped ("Akbar Khan's" names Akbar Khan), then normalized.
+local function plain(text)
+  return norm((text:gsub("['’]s%f[%A]", "")))
+end
+
+-- Whether the normalized `hay` holds the normalized `needle` as whole words.
+local function has_words(hay, needle)
+  return needle ~= "" and (" " .. hay .. " "):find(" " .. needle .. " ", 1, true) ~= nil
+end
+
+-- The normalized names a record goes by: name, long name, abbreviation, aliases.
+local names_cache = {}
+local function names(id)
+  if names_cache[id] then return names_cache[id] end
+  local out, seen = {}, {}
+  local function add(s)
+    local n = s and norm(s)
+    if n and n ~= "" and not seen[n] then seen[n], out[#out + 1] = true, n end
+  end
+  add(F.name(id))
+  add(F.long_name(id))
+  for _, a in ipairs(F.accepted(id)) do add(a) end
+  names_cache[id] = out
+  return out
+end
+
+-- Whether `text` names record `id` by any of its names.
+local function mentions(text, id)
+  local t = plain(text)
+  for _, n in ipairs(names(id)) do
+    if has_words(t, n) then return true end
+  end
+  return false
+end
+
+-- Whether two records share a name (the MKP of 1978 and the MKP of 2015), so they cannot both be
+-- choices of one question.
+local function collide(a, b)
+  if a == b then return true end
+  local nb = F.set(names(b))
+  for _, n in ipairs(names(a)) do
+    if nb[n] then return true end
+  end
+  return false
+end
+
+-- How a party or organization is named inside a sentence.
+local function the(id)
+  local o = organizations[id]
+  if o and o.kind == "publication" then return F.name(id) end
+  return "the " .. F.long_name(id)
+end
+
+-- A date inside a sentence: "1948", "December 1990", "late 2009", "the early 2010s".
+local function date_in_text(d)
+  return (d.decade and "the " or "") .. F.date(d)
+end
+
+-- "on 6 March 1948", "in December 1990", "in late 2009", "in the early 2010s".
+local function at(d)
+  if d.day then return "on " .. F.date(d) end
+  if d.decade then return "in the " .. F.date(d) end
+  return "in " .. F.date(d)
+end
+
+---------------------------------------------------------------------------------- distractors
+
+-- Picks up to n distractor ids for `answers`. Candidates come in tiers (lists of ids in a fixed
+-- order), the more plausible first; ok(id) must accept a candidate, and no two choices may share
+-- a name. Returns nil when fewer than `least` (default n) exist. How many exist never depends on
+-- the seed, only which of them are drawn.
+local function pick(rng, n, answers, tiers, ok, least)
+  local reps, seen = {}, {}
+  for t, tier in ipairs(tiers) do
+    for _, id in ipairs(tier) do
+      if not seen[id] then
+        seen[id] = true
+        local fine = ok(id)
+        for _, a in ipairs(answers) do
+          if fine and collide(id, a) then fine = false end
+        end
+        for _, r in ipairs(reps) do
+          if fine and collide(id, r.id) then fine = false end
+        end
+        if fine then reps[#reps + 1] = { id = id, tier = t } end
+      end
+    end
+  end
+  if #reps < (least or n) then return nil end
+  local out = {}
+  for t = 1, #tiers do
+    local need = n - #out
+    if need <= 0 then break end
+    local here = {}
+    for _, r in ipairs(reps) do
+      if r.tier == t then here[#here + 1] = r.id end
+    end
+    for _, id in ipairs(rng:sample(here, math.min(need, #here))) do out[#out + 1] = id end
+  end
+  return out
+end
+
+-- A class as part of a question id: "representative_of_the_central_committee".
+local function slug(s)
+  return (s:gsub("%W+", "_"))
+end
+
+local function capital(s)
+  return (s:gsub("^%l", string.upper))
+end
+
+local function map(list, fn)
+  local out = {}
+  for i, v in ipairs(list) do out[i] = fn(v) end
+  return out
+end
+
+-- Other names a grader should accept: each once, never the answer itself.
+local function others(answer, list)
+  local out, seen = {}, { [norm(answer)] = true }
+  for _, a in ipairs(list) do
+    if not seen[norm(a)] then seen[norm(a)], out[#out + 1] = true, a end
+  end
+  return out
+end
+
+------------------------------------------------------------------------------------- posts
+
+-- The kind of a title, so that two spellings of one post count as one ("General Secretary",
+-- "Secretary General") and a claim can be checked against a post of the same kind.
+local function class_of(title)
+  local n = norm(title)
+  if has_words(n, "founder") then return "founder" end
+  if has_words(n, "secretary") then return "secretary" end
+  if has_words(n, "president") then return "president" end
+  if has_words(n, "member") then return "member" end
+  if has_words(n, "leader") or n == "head" then return "leader" end
+  return n
+end
+
+-- Posts that may be the same thing in other words: whoever founded a party, was its general
+-- secretary or its president can be called one of its leaders.
+local TOP = { founder = true, secretary = true, president = true, leader = true }
+local function overlap(a, b)
+  if a == b then return true end
+  return (a == "leader" and TOP[b]) or (b == "leader" and TOP[a]) or false
+end
+
+-- Whether two titles share a word that means something ("Central Committee member" and
+-- "Representative of the Central Committee" share "central" and "committee").
+local LITTLE = { of = true, the = true, ["and"] = true, party = true }
+local function similar(a, b)
+  local wa = {}
+  for w in norm(a):gmatch("%S+") do wa[w] = true end
+  for w in norm(b):gmatch("%S+") do
+    if wa[w] and not LITTLE[w] then return true end
+  end
+  return false
+end
+
+-- The party an id stands for: a party itself, or the party an organization belongs to.
+local function party_of(id)
+  if parties[id] then return id end
+  local o = organizations[id]
+  return o and o.party
+end
+
+-- Every post, grouped by person, place and kind of title, in a fixed order. Fields: person,
+-- target (party or organization id, or false for a state office), class, title, from, to,
+-- sources, n (its place in the list).
+local function collect_posts()
+  local posts, by_key = {}, {}
+  local function add(person, target, title, role, sources)
+    local class = class_of(title)
+    local key = person .. "|" .. tostring(target) .. "|" .. class
+    local p = by_key[key]
+    if not p then
+      p = { person = person, target = target, class = class, title = title, sources = sources }
+      posts[#posts + 1], by_key[key] = p, p
+      p.n = #posts
+    end
+    if role and F.askable(role.from) and not p.from then p.from, p.to = role.from, role.to end
+    if role and F.askable(role.to) and not p.to then p.to = role.to end
+  end
+  for _, pid in ipairs(F.ids("people")) do
+    local person = people[pid]
+    for _, role in ipairs(person.roles or {}) do
+      add(pid, role.party or role.organization or false, role.title, role,
+          (role.sources and #role.sources > 0) and role.sources or person.sources)
+    end
+  end
+  for _, party in ipairs(F.ids("parties")) do
+    for _, pid in ipairs(parties[party].founders or {}) do
+      add(pid, party, "Founder", nil, parties[party].sources)
+    end
+  end
+  -- a founding date the role leaves out may be the party's own
+  for _, p in ipairs(posts) do
+    if p.class == "founder" and not p.from and parties[p.target] and F.askable(parties[p.target].founded) then
+      p.from = parties[p.target].founded
+    end
+  end
+  return posts
+end
+
+---------------------------------------------------------------------------------- the walk
+
+-- Where a post is said to be held: a title that names its own body ("Representative of the
+-- Central Committee") is held "of" the party that body belongs to.
+local function where(title, target)
+  local o = organizations[target]
+  if o and o.kind == "party_body" and o.party and norm(title):find(" of ", 1, true) then return o.party end
+  return target
+end
+
+local function generate(ctx)
+  local rng = ctx.rng
+  local posts = collect_posts()
+
+  local posts_of, holders, founders_known = {}, {}, {}
+  for _, p in ipairs(posts) do
+    posts_of[p.person] = posts_of[p.person] or {}
+    table.insert(posts_of[p.person], p)
+    if p.target then
+      local k = p.target .. "|" .. p.class
+      holders[k] = holders[k] or {}
+      table.insert(holders[k], p)
+      if p.class == "founder" then founders_known[p.target] = true end
+    end
+  end
+
+  -- Whether the data says, or could be read as saying, that q held a post of `class` (worded
+  -- `title`, when given) in target: a post of that kind or an overlapping one, a membership
+  -- implied by any post, or a post of like words in the same party ("Central Committee member"
+  -- and "Representative of the Central Committee").
+  local function may_hold(q, class, target, title)
+    if class == "founder" and not founders_known[target] then return true end -- nobody recorded
+    if title then
+      for _, p in ipairs(posts_of[q] or {}) do
+        if p.target and (p.target == target or (party_of(target) and party_of(p.target) == party_of(target)))
+          and similar(p.title, title) then
+          return true
+        end
+      end
+    end
+    local is_party = parties[target] ~= nil
+    local o = organizations[target]
+    for _, p in ipairs(posts_of[q] or {}) do
+      if p.target == target then
+        if class == "member" or overlap(p.class, class) then return true end
+      elseif p.target and is_party and party_of(p.target) == target then
+        if class == "member" then return true end -- a post in one of its bodies
+      elseif p.target and o and o.kind == "party_body" and p.target == o.party then
+        if p.class ~= "member" then return true end -- a party's leaders sit on its bodies
+      end
+    end
+    return false
+  end
+
+  -- Parties tied to x: by a split or merger, or named with it in an event. A person's post is
+  -- never moved onto one of these in a false statement (the CPP's people were in the CMKP).
+  local related_cache = {}
+  local function related(x)
+    if related_cache[x] then return related_cache[x] end
+    local s = { [x] = true }
+    local px = parties[x]
+    if px then
+      for _, y in ipairs(px.split_from or {}) do s[y] = true end
+      for _, y in ipairs(px.merged_from or {}) do s[y] = true end
+      if px.merged_into then s[px.merged_into] = true end
+      for _, y in ipairs(F.ids("parties")) do
+        local py = parties[y]
+        if py.merged_into == x or F.set(py.split_from)[x] or F.set(py.merged_from)[x] then s[y] = true end
+      end
+      for _, e in ipairs(halqa.index.events_of[x] or {}) do
+        local ev = events[e]
+        for _, y in ipairs(ev.parties or {}) do s[y] = true end
+        for _, y in ipairs(ev.from or {}) do if parties[y] then s[y] = true end end
+        if ev.formed and parties[ev.formed] then s[ev.formed] = true end
+      end
+    end
+    related_cache[x] = s
+    return s
+  end
+
+  -- Whether y goes by a name of one of the parties in the set (the MKP of 1978 and the MKP
+  -- group that came out of it).
+  local function shares_name(y, set)
+    for _, x in ipairs(F.sorted_keys(set)) do
+      if collide(y, x) then return true end
+    end
+    return false
+  end
+
+  -- Candidate lists, the likelier first.
+  local party_people, any_party_people = {}, {}
+  for _, pid in ipairs(F.ids("people")) do
+    for _, p in ipairs(posts_of[pid] or {}) do
+      local pp = p.target and party_of(p.target)
+      if pp then
+        party_people[pp] = party_people[pp] or {}
+        if party_people[pp][#party_people[pp]] ~= pid then table.insert(party_people[pp], pid) end
+        if any_party_people[#any_party_people] ~= pid then any_party_people[#any_party_people + 1] = pid end
+      end
+    end
+  end
+  -- Whether q may stand in for someone else in a post of target: q held posts in that party (the
+  -- post itself is checked with may_hold), or none of q's parties is tied to it.
+  local function outsider(q, target)
+    local tp = party_of(target)
+    if not tp then return true end
+    local rel = related(tp)
+    local inside = false
+    for _, o in ipairs(posts_of[q] or {}) do
+      local pp = o.target and party_of(o.target)
+      if pp == tp then inside = true end
+    end
+    if inside then return true end
+    for _, o in ipairs(posts_of[q] or {}) do
+      local pp = o.target and party_of(o.target)
+      if pp and rel[pp] then return false end
+    end
+    return true
+  end
+
+  local function people_tiers(target)
+    return { party_people[party_of(target)] or {}, any_party_people }
+  end
+  local parties_with_posts, other_parties = {}, {}
+  for _, id in ipairs(F.ids("parties")) do
+    if party_people[id] then parties_with_posts[#parties_with_posts + 1] = id
+    else other_parties[#other_parties + 1] = id end
+  end
+  local party_tiers = { parties_with_posts, other_parties }
+
+  -- Parties, and organizations by kind: posts are only swapped between places of one kind.
+  local function kind_of(t)
+    return parties[t] and "party" or organizations[t].kind
+  end
+
+  -- A title for each kind of post, preferring the wording used in `target`, then in places of
+  -- its kind.
+  local function title_for(class, target)
+    for _, p in ipairs(posts) do
+      if p.target == target and p.class == class then return p.title end
+    end
+    for _, p in ipairs(posts) do
+      if p.target and kind_of(p.target) == kind_of(target) and p.class == class then return p.title end
+    end
+    return nil
+  end
+
+  -- The sentence stating that person holds a post of `class` (titled `title`) in target.
+  local function claim(person, class, title, target)
+    local who = F.name(person)
+    if not target then return who .. " served as " .. title .. "." end
+    if class == "founder" then return who .. " founded " .. the(target) .. "." end
+    if class == "member" then return who .. " was a member of " .. the(target) .. "." end
+    return who .. " served as " .. title .. " of " .. the(where(title, target)) .. "."
+  end
+
+  local function span(p)
+    if p.from and p.to then return ", from " .. date_in_text(p.from) .. " to " .. date_in_text(p.to) end
+    if p.from then return ", from " .. date_in_text(p.from) end
+    return ""
+  end
+
+  local function tags_for(p)
+    local t = { "leaders", "roles" }
+    if p.class == "founder" then t[#t + 1] = "founders" end
+    if not p.target then t[#t + 1] = "state" end
+    return t
+  end
+
+  local function explain(p)
+    return claim(p.person, p.class, p.title, p.target):gsub("%.$", "") .. span(p) .. "."
+  end
+
+  -- Who held a post: short answer, choice, and a cloze from the date it began. ----------------
+  local function holder_questions(p)
+    local X = p.target
+    local group = holders[X .. "|" .. p.class]
+    local question
+    if p.class == "founder" then
+      question = "Who founded " .. the(X) .. "?"
+    elseif p.class == "member" then
+      return -- a member is one of many, not a post to ask after
+    else
+      question = "Who served as " .. p.title .. " of " .. the(where(p.title, X)) .. "?"
+    end
+    if mentions(question, p.person) then return end -- the party is named after the person
+    if #group == 1 then
+      ctx:short{
+        template = "holder", facts = { p.person, X }, variant = slug(p.class), person = true,
+        prompt = question, answer = F.name(p.person), accepted = others(F.name(p.person), F.accepted(p.person)),
+        explanation = explain(p), sources = p.sources, tags = tags_for(p),
+      }
+    end
+    local choice_prompt = question
+    if #group > 1 then
+      choice_prompt = (p.class == "founder" and "Which of these people founded " .. the(X) .. "?")
+        or ("Which of these people served as " .. p.title .. " of " .. the(where(p.title, X)) .. "?")
+    end
+    local wrong = pick(rng, 3, { p.person }, people_tiers(X), function(q)
+      return not may_hold(q, p.class, X, p.title) and outsider(q, X) and not mentions(choice_prompt, q)
+    end)
+    if wrong then
+      ctx:choice{
+        template = "holder_choice", facts = { p.person, X }, variant = slug(p.class),
+        prompt = choice_prompt, answer = F.name(p.person), distractors = map(wrong, F.name),
+        explanation = explain(p), sources = p.sources, tags = tags_for(p),
+      }
+    end
+    if p.from then
+      local same = 0
+      for _, o in ipairs(group) do
+        if o.from and F.date(o.from) == F.date(p.from) then same = same + 1 end
+      end
+      local blank = p.class == "founder" and ("____ founded " .. the(X) .. " " .. at(p.from) .. ".")
+        or ("____ became " .. p.title .. " of " .. the(where(p.title, X)) .. " " .. at(p.from) .. ".")
+      if same == 1 and not mentions(blank, p.person) then
+        ctx:cloze{
+          template = "holder_cloze", facts = { p.person, X }, variant = slug(p.class), person = true,
+          prompt = "Fill in the name: " .. blank,
+          answer = F.name(p.person), accepted = others(F.name(p.person), F.accepted(p.person)),
+          explanation = explain(p), sources = p.sources, tags = tags_for(p),
+        }
+      end
+    end
+  end
+
+  -- Which post a person held in a place (short answer). ----------------------------------------
+  local function post_question(person, X, list)
+    local main
+    for _, p in ipairs(list) do
+      if p.class ~= "founder" and p.class ~= "member" and not main then main = p end
+    end
+    for _, p in ipairs(list) do
+      if p.class == "founder" and not main then main = p end
+    end
+    if not main then return end
+    local accepted, seen = {}, { [norm(main.title)] = true }
+    local function accept(t)
+      if not seen[norm(t)] then seen[norm(t)], accepted[#accepted + 1] = true, t end
+    end
+    -- every post the person held there, the same words in another order ("Secretary General"),
+    -- and "Leader" for a party, group or faction leader when nobody else led there
+    local sole_leader = true
+    for _, o in ipairs(holders[X .. "|leader"] or {}) do
+      if o.person ~= person then sole_leader = false end
+    end
+    local function words(t)
+      local w = {}
+      for x in norm(t):gmatch("%S+") do w[#w + 1] = x end
+      table.sort(w)
+      return table.concat(w, " ")
+    end
+    for _, p in ipairs(list) do
+      accept(p.title)
+      for _, o in ipairs(posts) do
+        if o.target and words(o.title) == words(p.title) then accept(o.title) end
+      end
+      if p.class == "leader" and sole_leader then
+        local last = p.title:match("(%S+)$")
+        if norm(last) == "leader" then accept(capital(last)) end
+      end
+    end
+    local prompt = "What post did " .. F.name(person) .. " hold in " .. the(X) .. "?"
+    local sources = {}
+    for _, p in ipairs(list) do
+      for _, c in ipairs(p.sources) do sources[#sources + 1] = c end
+    end
+    ctx:short{
+      template = "post", facts = { person, X }, prompt = prompt,
+      answer = main.title, accepted = others(main.title, accepted),
+      explanation = explain(main), sources = sources, tags = tags_for(main),
+    }
+  end
+
+  -- In which party a person held a post (choice among parties). --------------------------------
+  local function party_question(p)
+    if not parties[p.target] then return end
+    local prompt
+    if p.class == "founder" then prompt = "Which party did " .. F.name(p.person) .. " found?"
+    elseif p.class == "member" then prompt = F.name(p.person) .. " was a member of which party?"
+    else prompt = "In which party did " .. F.name(p.person) .. " serve as " .. p.title .. "?" end
+    if mentions(F.long_name(p.target), p.person) then return end -- named after the person
+    local mine = {}
+    for _, o in ipairs(posts_of[p.person]) do
+      local pp = o.target and party_of(o.target)
+      if pp then
+        for y in pairs(related(pp)) do mine[y] = true end
+      end
+    end
+    local wrong = pick(rng, 3, { p.target }, party_tiers, function(y)
+      return not mine[y] and not shares_name(y, mine) and not may_hold(p.person, p.class, y, p.title)
+    end)
+    if not wrong then return end
+    ctx:choice{
+      template = "party_of", facts = { p.person, p.target }, variant = slug(p.class),
+      prompt = prompt, answer = F.long_name(p.target), distractors = map(wrong, F.long_name),
+      explanation = explain(p), sources = p.sources, tags = tags_for(p),
+    }
+  end
+
+  -- True/false: the post as it is, then one part of it changed. --------------------------------
+  local function false_claims(p)
+    local X, out = p.target, {}
+    -- another person (not for a plain membership: anyone may have been a member)
+    out.person = p.class ~= "member" and function()
+      if not X then return nil end -- state offices overlap too much (a ruler, a head of government)
+      local tiers = people_tiers(X)
+      local q = pick(rng, 1, { p.person }, tiers, function(q)
+        return not may_hold(q, p.class, X, p.title) and outsider(q, X) and not mentions(F.long_name(X), q)
+      end)
+      return q and claim(q[1], p.class, p.title, X)
+    end
+    if X and parties[X] then
+      -- another party, one that none of the person's parties is tied to
+      out.party = function()
+        local mine = {}
+        for _, o in ipairs(posts_of[p.person]) do
+          local pp = o.target and party_of(o.target)
+          if pp then for y in pairs(related(pp)) do mine[y] = true end end
+        end
+        local y = pick(rng, 1, { X }, party_tiers, function(y)
+          return not mine[y] and not shares_name(y, mine) and not may_hold(p.person, p.class, y, p.title)
+            and not mentions(F.long_name(y), p.person)
+        end)
+        return y and claim(p.person, p.class, p.title, y[1])
+      end
+    end
+    if X and p.class ~= "member" then
+      -- another post in the same place
+      out.title = function()
+        local classes, seen = {}, {}
+        for _, o in ipairs(posts) do
+          if o.target and o.class ~= "member" and kind_of(o.target) == kind_of(X) and not seen[o.class] then
+            seen[o.class] = true
+            classes[#classes + 1] = o.class
+          end
+        end
+        local ok = {}
+        for _, c in ipairs(classes) do
+          if not may_hold(p.person, c, X, title_for(c, X)) then ok[#ok + 1] = c end
+        end
+        if #ok == 0 then return nil end
+        local c = rng:pick(ok)
+        return claim(p.person, c, title_for(c, X), X)
+      end
+    end
+    return out
+  end
+
+  local KINDS = { "person", "party", "title" }
+  local function truefalse(p)
+    if p.target and organizations[p.target] and p.class == "member" then
+      return -- a seat on a party body: too close to a post in the party to be denied
+    end
+    local truth = claim(p.person, p.class, p.title, p.target)
+    ctx:truefalse{
+      template = "post_tf", facts = { p.person, p.target or nil },
+      variant = (p.target and slug(p.class) or "state") .. ".true",
+      truth = true, prompt = "True or false: " .. truth, statement = truth,
+      explanation = explain(p), sources = p.sources, tags = tags_for(p),
+    }
+    -- one false statement, of a kind taken in turn along the posts; the first kind that has a
+    -- candidate is used, which does not depend on the seed
+    local makers = false_claims(p)
+    for i = 0, #KINDS - 1 do
+      local kind = KINDS[(p.n + i) % #KINDS + 1]
+      local make = makers[kind]
+      local text = make and make()
+      if text then
+        ctx:truefalse{
+          template = "post_tf", facts = { p.person, p.target or nil },
+          variant = (p.target and slug(p.class) or "state") .. ".false_" .. kind,
+          truth = false, prompt = "True or false: " .. text, statement = text,
+          explanation = "In fact, " .. explain(p),
+          sources = p.sources, tags = tags_for(p),
+        }
+        break
+      end
+    end
+  end
+
+  -- A state office that began at a date the sources give: who held it. ------------------------
+  local function state_questions(p)
+    if not p.from then return end
+    local prompt = "Who became " .. p.title .. " " .. at(p.from) .. "?"
+    ctx:short{
+      template = "office", facts = { p.person }, person = true,
+      prompt = prompt, answer = F.name(p.person), accepted = others(F.name(p.person), F.accepted(p.person)),
+      explanation = explain(p), sources = p.sources, tags = tags_for(p),
+    }
+    -- distractors: other public figures, none holding an office of a like name
+    local mine = F.set(map(posts_of[p.person], function(o) return o.class end))
+    local words = {}
+    for w in norm(p.title):gmatch("%S+") do if #w > 3 then words[w] = true end end
+    local public = {}
+    for _, q in ipairs(F.ids("people")) do
+      if posts_of[q] then
+        local state_only = true
+        for _, o in ipairs(posts_of[q]) do if o.target then state_only = false end end
+        if state_only then public[#public + 1] = q end
+      end
+    end
+    local wrong = pick(rng, 3, { p.person }, { public, any_party_people }, function(q)
+      for _, o in ipairs(posts_of[q] or {}) do
+        if not o.target then
+          if mine[o.class] then return false end
+          for w in norm(o.title):gmatch("%S+") do if words[w] then return false end end
+        end
+      end
+      return true
+    end)
+    if wrong then
+      ctx:choice{
+        template = "office_choice", facts = { p.person }, prompt = prompt,
+        answer = F.name(p.person), distractors = map(wrong, F.name),
+        explanation = explain(p), sources = p.sources, tags = tags_for(p),
+      }
+    end
+  end
+
+  for _, p in ipairs(posts) do
+    if p.target then
+      holder_questions(p)
+      party_question(p)
+    else
+      state_questions(p)
+    end
+    truefalse(p)
+  end
+
+  -- post questions, one per person and place
+  local places, order = {}, {}
+  for _, p in ipairs(posts) do
+    if p.target then
+      local k = p.person .. "|" .. p.target
+      if not places[k] then places[k] = {}; order[#order + 1] = k end
+      table.insert(places[k], p)
+    end
+  end
+  for _, k in ipairs(order) do
+    local list = places[k]
+    post_question(list[1].person, list[1].target, list)
+  end
+
+  -- The people events name. -------------------------------------------------------------------
+  local function event_text(e)
+    local parts = { e.title, e.summary or "", e.note or "" }
+    for _, c in ipairs(e.claims or {}) do parts[#parts + 1] = c.text end
+    return table.concat(parts, " ")
+  end
+  local function event_tags(e) return { "leaders", "events", e.kind } end
+  local function when(e)
+    return F.askable(e.date) and (" (" .. F.date(e.date) .. ")") or ""
+  end
+
+  -- people named in events near each year, so a distractor is never someone of the same moment
+  local near = {}
+  for _, id in ipairs(halqa.index.events_by_date) do
+    local e = events[id]
+    for _, q in ipairs(e.people or {}) do
+      near[q] = near[q] or {}
+      near[q][#near[q] + 1] = e.date.year
+    end
+  end
+  local function close_in_time(q, year)
+    for _, y in ipairs(near[q] or {}) do
+      if math.abs(y - year) <= 3 then return true end
+    end
+    return false
+  end
+  local party_side, public_side = {}, {}
+  for _, q in ipairs(F.ids("people")) do
+    local side = public_side
+    for _, o in ipairs(posts_of[q] or {}) do
+      if o.target then side = party_side end
+    end
+    side[#side + 1] = q
+  end
+
+  -- The longest name of the person found in the title, with its position.
+  local function find_name(title, person)
+    local best
+    local cands = { F.name(person) }
+    for _, a in ipairs(F.accepted(person)) do cands[#cands + 1] = a end
+    for _, c in ipairs(cands) do
+      local s, e = title:find(c, 1, true)
+      while s do
+        local before, after = title:sub(s - 1, s - 1), title:sub(e + 1, e + 1)
+        if not before:match("%w") and not after:match("%w") then
+          if not best or #c > best.len then best = { s = s, e = e, len = #c } end
+          break
+        end
+        s, e = title:find(c, e + 1, true)
+      end
+    end
+    return best
+  end
+
+  for _, id in ipairs(halqa.index.events_by_date) do
+    local e = events[id]
+    local text = event_text(e)
+    for _, person in ipairs(e.people or {}) do
+      local hit = find_name(e.title, person)
+      if hit then
+        -- the name is in the title: blank it out
+        local blanked = e.title:sub(1, hit.s - 1) .. "____" .. e.title:sub(hit.e + 1)
+        ctx:cloze{
+          template = "event_name", facts = { id, person }, person = true,
+          prompt = "Fill in the name in this event: “" .. blanked .. "”" .. when(e) .. ".",
+          answer = F.name(person), accepted = others(F.name(person), F.accepted(person)),
+          explanation = "The event is “" .. e.title .. "”" .. when(e) .. ", naming " .. F.name(person) .. ".",
+          sources = e.sources, tags = event_tags(e),
+        }
+      else
+        local in_event = F.set(e.people)
+        local mine_first = party_side
+        for _, q in ipairs(public_side) do if q == person then mine_first = public_side end end
+        local other = mine_first == party_side and public_side or party_side
+        local wrong = pick(rng, 3, { person }, { mine_first, other }, function(q)
+          return not in_event[q] and not mentions(text, q) and not close_in_time(q, e.date.year)
+        end)
+        if wrong then
+          ctx:choice{
+            template = "event_person", facts = { id, person },
+            prompt = "Which of these people figures in the event “" .. e.title .. "”" .. when(e) .. "?",
+            answer = F.name(person), distractors = map(wrong, F.name),
+            explanation = F.name(person) .. " figures in “" .. e.title .. "”" .. when(e) .. ".",
+            sources = e.sources, tags = event_tags(e),
+          }
+        end
+      end
+    end
+  end
+end
+
+return {
+  name = "leaders",
+  description = "Founders, leaders and post-holders of the parties, and the people the events name",
+  generate = generate,
+}

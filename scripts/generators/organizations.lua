@@ -1,0 +1,663 @@
+-- generators/organizations.lua: the parties' student wings, publications and affiliations, which
+-- party a front or body belongs to, what kind of body each organization is, what an Urdu name
+-- means, and the organizations the events name (the fronts banned together, for one).
+--
+-- Everything is read from the organizations' own fields, the parties' student_wing, publications
+-- and affiliations, and the events' organizations. A distractor is never an organization the data
+-- ties to the party in question (its fronts, an alliance it backed in an event), and a party
+-- offered in its place is never one it split from, merged with or shared an event with.
+
+local F = require("lib.quiz.facts")
+
+local norm = halqa.normalize
+
+---------------------------------------------------------------------------------------- names
+
+-- Text as compared: possessives dropped, then normalized.
+local function plain(text)
+  return norm((text:gsub("['’]s%f[%A]", "")))
+end
+
+local function has_words(hay, needle)
+  return needle ~= "" and (" " .. hay .. " "):find(" " .. needle .. " ", 1, true) ~= nil
+end
+
+-- The normalized names a record goes by: name, long name, abbreviation, aliases.
+local names_cache = {}
+local function names(id)
+  if names_cache[id] then return names_cache[id] end
+  local out, seen = {}, {}
+  local function add(s)
+    local n = s and norm(s)
+    if n and n ~= "" and not seen[n] then seen[n], out[#out + 1] = true, n end
+  end
+  add(F.name(id))
+  add(F.long_name(id))
+  for _, a in ipairs(F.accepted(id)) do add(a) end
+  names_cache[id] = out
+  return out
+end
+
+-- Whether `text` names record `id` by any of its names.
+local function mentions(text, id)
+  local t = plain(text)
+  for _, n in ipairs(names(id)) do
+    if has_words(t, n) then return true end
+  end
+  return false
+end
+
+-- Whether two records share a name, so they cannot both be choices of one question.
+local function collide(a, b)
+  if a == b then return true end
+  local nb = F.set(names(b))
+  for _, n in ipairs(names(a)) do
+    if nb[n] then return true end
+  end
+  return false
+end
+
+-- How a party or organization is named inside a sentence.
+local function the(id)
+  local o = organizations[id]
+  if o and o.kind == "publication" then return F.name(id) end
+  return "the " .. F.long_name(id)
+end
+
+local function capital(s)
+  return (s:gsub("^%l", string.upper))
+end
+
+local function map(list, fn)
+  local out = {}
+  for i, v in ipairs(list) do out[i] = fn(v) end
+  return out
+end
+
+-- Other names a grader should accept: each once, never the answer itself.
+local function others(answer, list)
+  local out, seen = {}, { [norm(answer)] = true }
+  for _, a in ipairs(list) do
+    if not seen[norm(a)] then seen[norm(a)], out[#out + 1] = true, a end
+  end
+  return out
+end
+
+-- The citations two records share (the sections that speak of both), else the first's.
+local function common_sources(a, b)
+  local keep, seen = {}, {}
+  for _, c in ipairs(F.record(b).sources) do seen[c[1] .. "|" .. c[2]] = true end
+  for _, c in ipairs(F.record(a).sources) do
+    if seen[c[1] .. "|" .. c[2]] then keep[#keep + 1] = c end
+  end
+  if #keep == 0 then return F.record(a).sources end
+  return keep
+end
+
+---------------------------------------------------------------------------------- distractors
+
+-- Picks up to n distractor ids for `answers`, from tiers of candidates (lists of ids in a fixed
+-- order, the more plausible first); ok(id) must accept a candidate and no two choices may share
+-- a name. Returns nil when fewer than `least` (default n) exist; how many exist never depends on
+-- the seed, only which are drawn.
+local function pick(rng, n, answers, tiers, ok, least)
+  local reps, seen = {}, {}
+  for t, tier in ipairs(tiers) do
+    for _, id in ipairs(tier) do
+      if not seen[id] then
+        seen[id] = true
+        local fine = ok(id)
+        for _, a in ipairs(answers) do
+          if fine and collide(id, a) then fine = false end
+        end
+        for _, r in ipairs(reps) do
+          if fine and collide(id, r.id) then fine = false end
+        end
+        if fine then reps[#reps + 1] = { id = id, tier = t } end
+      end
+    end
+  end
+  if #reps < (least or n) then return nil end
+  local out = {}
+  for t = 1, #tiers do
+    local need = n - #out
+    if need <= 0 then break end
+    local here = {}
+    for _, r in ipairs(reps) do
+      if r.tier == t then here[#here + 1] = r.id end
+    end
+    for _, id in ipairs(rng:sample(here, math.min(need, #here))) do out[#out + 1] = id end
+  end
+  return out
+end
+
+------------------------------------------------------------------------------- vocabulary
+
+-- Organization kinds (docs/dataset.md) in words.
+local KIND = {
+  student = "a student organization", youth = "a youth organization", women = "a women's organization",
+  union = "a trade union", peasant = "a peasant organization", writers = "a writers' organization",
+  front = "a front organization", alliance = "an alliance of parties or groups",
+  international = "an international network of parties", publication = "a publication",
+  state = "a state body", party_body = "a body within a party", other = "another kind of body",
+}
+-- Kinds one body may be at once, so one is never offered as wrong for the other.
+local SAME = {
+  student = { youth = true }, youth = { student = true }, union = { peasant = true },
+  peasant = { union = true }, alliance = { international = true }, international = { alliance = true },
+}
+local NEVER_WRONG = { front = true, other = true } -- too wide to be wrong for anything
+local FRONTS = { student = true, youth = true, women = true, union = true, peasant = true, writers = true,
+                 front = true }
+
+-- Language codes in words, for "the Urdu name".
+local LANGUAGE = { ur = "Urdu", bn = "Bengali", en = "English", ru = "Russian" }
+
+-- How an organization stands to its party, in a statement. In the past tense, which is true of a
+-- front banned in 1954 and of one the party still has (the data gives no end dates).
+local function tie_words(kind)
+  if kind == "publication" then return "was a publication of" end
+  if kind == "party_body" then return "was a body of" end
+  if kind == "student" then return "was a student body of" end
+  return "was a front of"
+end
+
+---------------------------------------------------------------------------------- the walk
+
+local function generate(ctx)
+  local rng = ctx.rng
+  local party_ids, org_ids = F.ids("parties"), F.ids("organizations")
+
+  -- the party each organization belongs to, from its own field or a party's lists
+  local owner = {}
+  for _, o in ipairs(org_ids) do owner[o] = organizations[o].party end
+  for _, p in ipairs(party_ids) do
+    local r = parties[p]
+    if r.student_wing and not owner[r.student_wing] then owner[r.student_wing] = p end
+    for _, o in ipairs(r.publications or {}) do
+      if not owner[o] then owner[o] = p end
+    end
+  end
+
+  -- The organizations a party owns or lists (wing, papers, affiliations).
+  local listed = {}
+  for _, p in ipairs(party_ids) do
+    local r, s = parties[p], {}
+    if r.student_wing then s[r.student_wing] = true end
+    for _, f in ipairs({ "publications", "national_affiliations", "international_affiliations" }) do
+      for _, o in ipairs(r[f] or {}) do s[o] = true end
+    end
+    listed[p] = s
+  end
+  for _, o in ipairs(org_ids) do
+    if owner[o] then listed[owner[o]][o] = true end
+  end
+
+  -- Parties tied to x: by a split or merger, or named with it in an event.
+  local related_cache = {}
+  local function related(x)
+    if related_cache[x] then return related_cache[x] end
+    local s = { [x] = true }
+    local px = parties[x]
+    for _, y in ipairs(px.split_from or {}) do s[y] = true end
+    for _, y in ipairs(px.merged_from or {}) do s[y] = true end
+    if px.merged_into then s[px.merged_into] = true end
+    for _, y in ipairs(party_ids) do
+      local py = parties[y]
+      if py.merged_into == x or F.set(py.split_from)[x] or F.set(py.merged_from)[x] then s[y] = true end
+    end
+    for _, e in ipairs(halqa.index.events_of[x] or {}) do
+      local ev = events[e]
+      for _, y in ipairs(ev.parties or {}) do s[y] = true end
+      for _, y in ipairs(ev.from or {}) do if parties[y] then s[y] = true end end
+      if ev.formed and parties[ev.formed] then s[ev.formed] = true end
+    end
+    related_cache[x] = s
+    return s
+  end
+  local function unrelated(y, x)
+    if related(x)[y] then return false end
+    for _, z in ipairs(F.sorted_keys(related(x))) do
+      if collide(y, z) then return false end
+    end
+    return true
+  end
+
+  -- Organizations the data ties to a party: its own, those in its lists, and those an event
+  -- names together with it.
+  local function tied(x)
+    local s = {}
+    for _, o in ipairs(org_ids) do
+      if owner[o] and related(x)[owner[o]] then s[o] = true end
+    end
+    local r = parties[x]
+    if r.student_wing then s[r.student_wing] = true end
+    for _, f in ipairs({ "publications", "national_affiliations", "international_affiliations" }) do
+      for _, o in ipairs(r[f] or {}) do s[o] = true end
+    end
+    for _, e in ipairs(halqa.index.events_of[x] or {}) do
+      for _, o in ipairs(events[e].organizations or {}) do s[o] = true end
+    end
+    return s
+  end
+
+  -- Parties in two tiers: those the organizations and people of the data belong to, then the rest.
+  local busy = {}
+  for _, o in ipairs(org_ids) do if owner[o] then busy[owner[o]] = true end end
+  for _, pid in ipairs(F.ids("people")) do
+    for _, role in ipairs(people[pid].roles or {}) do
+      if role.party then busy[role.party] = true end
+    end
+  end
+  local first_parties, other_parties = {}, {}
+  for _, p in ipairs(party_ids) do
+    if busy[p] then first_parties[#first_parties + 1] = p else other_parties[#other_parties + 1] = p end
+  end
+  local party_tiers = { first_parties, other_parties }
+
+  -- Organizations of one kind first, then of kinds in `also`, then the rest.
+  local function org_tiers(kinds, also)
+    local a, b, c = {}, {}, {}
+    for _, o in ipairs(org_ids) do
+      local k = organizations[o].kind
+      if kinds[k] then a[#a + 1] = o elseif also and also[k] then b[#b + 1] = o else c[#c + 1] = o end
+    end
+    return { a, b, c }
+  end
+
+  -- The student wing. -------------------------------------------------------------------------
+  for _, p in ipairs(party_ids) do
+    local w = parties[p].student_wing
+    if w then
+      local src = common_sources(w, p)
+      local explanation = capital(the(w)) .. " is the student wing of " .. the(p) .. "."
+      local prompt = "What is the student wing of " .. the(p) .. "?"
+      ctx:short{
+        template = "student_wing", facts = { p, w }, prompt = prompt,
+        answer = F.name(w), accepted = others(F.name(w), F.accepted(w)),
+        explanation = explanation, sources = src, tags = { "organizations", "student wing" },
+      }
+      -- other student and youth bodies (none of this party's), then the party's other fronts
+      local t = tied(p)
+      local wrong = pick(rng, 3, { w }, org_tiers({ student = true, youth = true }, FRONTS), function(o)
+        local k = organizations[o].kind
+        if k == "student" or k == "youth" then return not t[o] and owner[o] ~= p end
+        return FRONTS[k] and o ~= w
+      end)
+      if wrong then
+        ctx:choice{
+          template = "student_wing_choice", facts = { p, w }, prompt = prompt,
+          answer = F.long_name(w), distractors = map(wrong, F.long_name),
+          explanation = explanation, sources = src, tags = { "organizations", "student wing" },
+        }
+      end
+    end
+  end
+
+  -- Publications. -----------------------------------------------------------------------------
+  for _, p in ipairs(party_ids) do
+    local pubs = parties[p].publications or {}
+    if #pubs > 0 then
+      local tags = { "organizations", "publications" }
+      local all_names = table.concat(map(pubs, F.name), " and ")
+      local accepted = {}
+      for i, o in ipairs(pubs) do
+        if i > 1 then accepted[#accepted + 1] = F.name(o) end
+        for _, a in ipairs(F.accepted(o)) do accepted[#accepted + 1] = a end
+      end
+      local src = common_sources(pubs[1], p)
+      ctx:short{
+        template = "publication", facts = { p, pubs[1] },
+        prompt = "Name a publication of " .. the(p) .. ".",
+        answer = F.name(pubs[1]), accepted = others(F.name(pubs[1]), accepted),
+        explanation = "The publications of " .. the(p) .. " in the sources: " .. all_names .. ".",
+        sources = src, tags = tags,
+      }
+      -- a publication among bodies of the party that are not publications, and other bodies
+      local mine = F.set(pubs)
+      local t = tied(p)
+      local function not_a_pub(o)
+        local k = organizations[o].kind
+        if mine[o] or k == "publication" or k == "party_body" then return false end
+        return owner[o] == p or not t[o]
+      end
+      local own, rest = {}, {}
+      for _, o in ipairs(org_ids) do
+        if owner[o] == p then own[#own + 1] = o else rest[#rest + 1] = o end
+      end
+      for _, o in ipairs(pubs) do
+        local wrong = pick(rng, 3, pubs, { own, rest }, not_a_pub)
+        if wrong then
+          ctx:choice{
+            template = "publication_choice", facts = { p, o },
+            prompt = "Which of these is a publication of " .. the(p) .. "?",
+            answer = F.name(o), distractors = map(wrong, F.long_name),
+            explanation = F.name(o) .. " " .. tie_words("publication") .. " " .. the(p) .. ".",
+            sources = common_sources(o, p), tags = tags,
+          }
+        end
+      end
+      if #pubs >= 2 and #pubs <= 4 then
+        local wrong = pick(rng, math.min(3, 6 - #pubs), pubs, { own, rest }, not_a_pub, math.max(1, 4 - #pubs))
+        if wrong then
+          local facts = { p }
+          for _, o in ipairs(pubs) do facts[#facts + 1] = o end
+          ctx:multi{
+            template = "publications_multi", facts = facts,
+            prompt = "Which of these are publications of " .. the(p) .. "? Choose every one.",
+            answers = map(pubs, F.name), distractors = map(wrong, F.long_name),
+            explanation = "The publications of " .. the(p) .. " in the sources are " .. all_names .. ".",
+            sources = src, tags = tags,
+          }
+        end
+      end
+    end
+  end
+
+  -- Affiliations, national and international. -----------------------------------------------
+  local FIELDS = { { "national_affiliations", "national" }, { "international_affiliations", "international" } }
+  for _, p in ipairs(party_ids) do
+    local r = parties[p]
+    local t = tied(p)
+    for _, f in ipairs(FIELDS) do
+      local list, word = r[f[1]] or {}, f[2]
+      if #list > 0 then
+        local tags = { "organizations", "alliances" }
+        local all_names = table.concat(map(list, F.long_name), " and ")
+        local accepted = {}
+        for i, o in ipairs(list) do
+          if i > 1 then accepted[#accepted + 1] = F.name(o) end
+          for _, a in ipairs(F.accepted(o)) do accepted[#accepted + 1] = a end
+        end
+        local explanation = capital(the(p)) .. " lists " .. all_names .. " as its " .. word .. " affiliation" ..
+          (#list > 1 and "s" or "") .. "."
+        ctx:short{
+          template = "affiliation", facts = { p, list[1] }, variant = word,
+          prompt = "Name " .. (#list > 1 and ("one of the " .. word .. " affiliations") or
+            ("the " .. word .. " affiliation")) .. " of " .. the(p) .. ".",
+          answer = F.name(list[1]), accepted = others(F.name(list[1]), accepted),
+          explanation = explanation, sources = common_sources(list[1], p), tags = tags,
+        }
+        -- distractors: alliances and networks not tied to the party (the affiliations of the
+        -- other field are wrong here too), then the party's own fronts, which are not alliances
+        local mine, other_field = F.set(list), {}
+        for _, g in ipairs(FIELDS) do
+          if g[1] ~= f[1] then
+            for _, x in ipairs(r[g[1]] or {}) do other_field[x] = true end
+          end
+        end
+        local function ok(o)
+          local k = organizations[o].kind
+          if mine[o] then return false end
+          if other_field[o] then return true end
+          if k == "alliance" or k == "international" then return not t[o] end
+          return FRONTS[k] and owner[o] == p
+        end
+        local tiers = org_tiers({ alliance = true, international = true }, FRONTS)
+        for _, o in ipairs(list) do
+          local wrong = pick(rng, 3, list, tiers, ok)
+          if wrong then
+            ctx:choice{
+              template = "affiliation_choice", facts = { p, o }, variant = word,
+              prompt = "Which of these is " .. (#list > 1 and "a" or "the") .. " " .. word .. " affiliation of " ..
+                the(p) .. "?",
+              answer = F.long_name(o), distractors = map(wrong, F.long_name),
+              explanation = explanation, sources = common_sources(o, p), tags = tags,
+            }
+          end
+          -- the other way round: which party
+          local others = pick(rng, 3, { p }, party_tiers, function(y)
+            local lists = F.set(parties[y][f[1]])
+            return not lists[o] and unrelated(y, p)
+          end)
+          if others then
+            ctx:choice{
+              template = "affiliated_party", facts = { o, p }, variant = word,
+              prompt = "Which party lists " .. the(o) .. " as its " .. word .. " affiliation?",
+              answer = F.long_name(p), distractors = map(others, F.long_name),
+              explanation = explanation, sources = common_sources(o, p), tags = tags,
+            }
+          end
+        end
+        if #list >= 2 and #list <= 4 then
+          local wrong = pick(rng, math.min(3, 6 - #list), list, tiers, ok, math.max(1, 4 - #list))
+          if wrong then
+            local facts = { p }
+            for _, o in ipairs(list) do facts[#facts + 1] = o end
+            ctx:multi{
+              template = "affiliations_multi", facts = facts, variant = word,
+              prompt = "Which of these are " .. word .. " affiliations of " .. the(p) .. "? Choose every one.",
+              answers = map(list, F.long_name), distractors = map(wrong, F.long_name),
+              explanation = explanation, sources = common_sources(list[1], p), tags = tags,
+            }
+          end
+        end
+      end
+    end
+  end
+
+  -- Which party an organization belongs to: choice, and a true or false statement. -------------
+  local n_owned = 0
+  for _, o in ipairs(org_ids) do
+    local p = owner[o]
+    local org = organizations[o]
+    if p and not mentions(F.long_name(o) .. " " .. table.concat(F.accepted(o), " "), p) then
+      n_owned = n_owned + 1
+      local tags = { "organizations", org.kind == "publication" and "publications" or "fronts" }
+      if org.kind == "student" then tags[#tags + 1] = "student wing" end
+      local stated = capital(the(o)) .. " " .. tie_words(org.kind) .. " " .. the(p) .. "."
+      local src = org.sources
+      local function other_party(y)
+        return unrelated(y, p) and not F.set(parties[y].publications)[o] and parties[y].student_wing ~= o
+      end
+      local wrong = pick(rng, 3, { p }, party_tiers, other_party)
+      local prompt = "Which party did " .. the(o) .. " belong to?"
+      if org.kind == "publication" then prompt = "Which party put out " .. the(o) .. "?" end
+      if wrong then
+        ctx:choice{
+          template = "party_of", facts = { o, p }, prompt = prompt,
+          answer = F.long_name(p), distractors = map(wrong, F.long_name),
+          explanation = stated, sources = src, tags = tags,
+        }
+      end
+      -- true for every other organization, false for the rest (when a party can stand in)
+      local truth = n_owned % 2 == 1
+      local statement = stated
+      if not truth then
+        local y = pick(rng, 1, { p }, party_tiers, other_party)
+        if y then
+          statement = capital(the(o)) .. " " .. tie_words(org.kind) .. " " .. the(y[1]) .. "."
+        else
+          truth = true
+        end
+      end
+      ctx:truefalse{
+        template = "party_of_tf", facts = { o, p }, truth = truth,
+        prompt = "True or false: " .. statement, statement = statement,
+        explanation = truth and stated or ("In fact, " .. stated:gsub("^The ", "the ")),
+        sources = src, tags = tags,
+      }
+    end
+  end
+
+  -- What an Urdu name means, and the name from its meaning. ----------------------------------
+  for _, o in ipairs(org_ids) do
+    local org = organizations[o]
+    if org.translation then
+      local lang = LANGUAGE[org.language or ""]
+      local tags = { "organizations", "names" }
+      if org.kind == "publication" then tags[#tags + 1] = "publications" end
+      local what = KIND[org.kind] or "a body"
+      local of = owner[o] and (" of " .. the(owner[o])) or ""
+      local explanation = (lang and ("The " .. lang .. " name ") or "The name ") .. F.name(o) .. " means “" ..
+        org.translation .. "”."
+      ctx:short{
+        template = "translation", facts = { o },
+        prompt = "What does " .. (lang and (lang .. " ") or "") .. "“" .. F.name(o) .. "”, the name of " ..
+          what .. of .. ", mean in English?",
+        answer = org.translation, explanation = explanation, sources = org.sources, tags = tags,
+      }
+      local accepted = {}
+      for _, a in ipairs(F.accepted(o)) do
+        if norm(a) ~= norm(org.translation) then accepted[#accepted + 1] = a end
+      end
+      ctx:cloze{
+        template = "translation_cloze", facts = { o },
+        prompt = "Fill in the " .. (lang and (lang .. " ") or "") .. "name: ____, meaning “" .. org.translation ..
+          "”, was " .. what .. of .. ".",
+        answer = F.name(o), accepted = others(F.name(o), accepted),
+        explanation = explanation, sources = org.sources, tags = tags,
+      }
+    end
+  end
+
+  -- What kind of body each organization is. ----------------------------------------------------
+  local kinds = {}
+  for k in pairs(halqa.index.organizations_by_kind) do kinds[#kinds + 1] = k end
+  table.sort(kinds)
+  for _, o in ipairs(org_ids) do
+    local org = organizations[o]
+    local k = org.kind
+    if KIND[k] then
+      local cands = {}
+      for _, c in ipairs(kinds) do
+        local fine = c ~= k and KIND[c] and not NEVER_WRONG[c] and not (SAME[k] and SAME[k][c])
+        if fine and FRONTS[k] and c == "party_body" then fine = false end -- a front may be run as a body of its party
+        if fine and k == "front" and FRONTS[c] then fine = false end
+        if fine then cands[#cands + 1] = KIND[c] end
+      end
+      if #cands >= 3 then
+        ctx:choice{
+          template = "kind", facts = { o },
+          prompt = "What kind of body is " .. the(o) .. "?",
+          answer = KIND[k], distractors = rng:sample(cands, 3),
+          explanation = capital(the(o)) .. " is " .. KIND[k] .. ".",
+          sources = org.sources, tags = { "organizations", "kinds" },
+        }
+      end
+    end
+  end
+
+  -- Organizations in events. -------------------------------------------------------------------
+  local function event_text(e)
+    local parts = { e.title, e.summary or "", e.note or "" }
+    for _, c in ipairs(e.claims or {}) do parts[#parts + 1] = c.text end
+    return table.concat(parts, " ")
+  end
+  local function when(e)
+    return F.askable(e.date) and (" (" .. F.date(e.date) .. ")") or ""
+  end
+  local near = {}
+  for _, id in ipairs(halqa.index.events_by_date) do
+    for _, o in ipairs(events[id].organizations or {}) do
+      near[o] = near[o] or {}
+      near[o][#near[o] + 1] = events[id].date.year
+    end
+  end
+  local function close_in_time(o, year)
+    for _, y in ipairs(near[o] or {}) do
+      if math.abs(y - year) <= 3 then return true end
+    end
+    return false
+  end
+  local function founded_after(o, year)
+    local d = organizations[o].founded
+    return F.askable(d) and d.year > year
+  end
+
+  -- The longest name of the organization found in the title, with its position.
+  local function find_name(title, o)
+    local best
+    local cands = { F.name(o) }
+    for _, a in ipairs(F.accepted(o)) do cands[#cands + 1] = a end
+    for _, c in ipairs(cands) do
+      local s, e = title:find(c, 1, true)
+      while s do
+        local before, after = title:sub(s - 1, s - 1), title:sub(e + 1, e + 1)
+        if not before:match("%w") and not after:match("%w") then
+          if not best or #c > best.len then best = { s = s, e = e, len = #c } end
+          break
+        end
+        s, e = title:find(c, e + 1, true)
+      end
+    end
+    return best
+  end
+
+  for _, id in ipairs(halqa.index.events_by_date) do
+    local e = events[id]
+    local text = event_text(e)
+    local in_event = F.set(e.organizations)
+    local own_of_event = {}
+    for _, p in ipairs(e.parties or {}) do
+      for o in pairs(listed[p]) do own_of_event[o] = true end
+    end
+    local tags = { "organizations", "events", e.kind }
+    -- organizations banned together: several answers
+    if e.kind == "ban" and #(e.organizations or {}) >= 2 and #e.organizations <= 4 then
+      local list = e.organizations
+      -- distractors: bodies that did not yet exist, or alliances and networks that no event of
+      -- those years names; never a front of the banned party, which the sources do not rule out
+      local banned_party = {}
+      for _, p in ipairs(e.parties or {}) do banned_party[p] = true end
+      local wrong = pick(rng, math.min(3, 6 - #list), list, org_tiers(F.set({ organizations[list[1]].kind }), FRONTS),
+        function(o)
+          if in_event[o] or mentions(text, o) then return false end
+          if owner[o] and banned_party[owner[o]] then return false end
+          if founded_after(o, e.date.year) then return true end
+          local k = organizations[o].kind
+          return (k == "alliance" or k == "international") and not close_in_time(o, e.date.year) and not owner[o]
+        end, math.max(1, 4 - #list))
+      if wrong then
+        local facts = { id }
+        for _, o in ipairs(list) do facts[#facts + 1] = o end
+        ctx:multi{
+          template = "banned", facts = facts,
+          prompt = "Which of these organizations does the event “" .. e.title .. "”" .. when(e) ..
+            " name as banned? Choose every one.",
+          answers = map(list, F.long_name), distractors = map(wrong, F.long_name),
+          explanation = "The event “" .. e.title .. "”" .. when(e) .. " names " ..
+            table.concat(map(list, F.long_name), ", ") .. ".",
+          sources = e.sources, tags = tags,
+        }
+      end
+    end
+    for _, o in ipairs(e.organizations or {}) do
+      local hit = find_name(e.title, o)
+      if hit then
+        local blanked = e.title:sub(1, hit.s - 1) .. "____" .. e.title:sub(hit.e + 1)
+        ctx:cloze{
+          template = "event_name", facts = { id, o },
+          prompt = "Fill in the name of " .. (KIND[organizations[o].kind] or "a body") .. " in this event: “" ..
+            blanked .. "”" .. when(e) .. ".",
+          answer = F.name(o), accepted = others(F.name(o), F.accepted(o)),
+          explanation = "The event is “" .. e.title .. "”" .. when(e) .. ", naming " .. the(o) .. ".",
+          sources = e.sources, tags = tags,
+        }
+      else
+        local k = organizations[o].kind
+        -- distractors: never a body, paper or ally of a party the event is about (the sources
+        -- name some of a party's fronts in an event, not all of those it had)
+        local wrong = pick(rng, 3, { o }, org_tiers({ [k] = true }, FRONTS[k] and FRONTS or nil), function(x)
+          return not in_event[x] and not mentions(text, x) and not close_in_time(x, e.date.year)
+            and not own_of_event[x]
+        end)
+        if wrong then
+          ctx:choice{
+            template = "event_org", facts = { id, o },
+            prompt = "Which of these organizations figures in the event “" .. e.title .. "”" .. when(e) .. "?",
+            answer = F.long_name(o), distractors = map(wrong, F.long_name),
+            explanation = capital(the(o)) .. " figures in “" .. e.title .. "”" .. when(e) .. ".",
+            sources = e.sources, tags = tags,
+          }
+        end
+      end
+    end
+  end
+end
+
+return {
+  name = "organizations",
+  description = "Student wings, publications, affiliations and fronts of the parties, and the organizations in events",
+  generate = generate,
+}
