@@ -64,7 +64,14 @@ for _, name in ipairs({ "sources", "parties", "people", "organizations", "events
   for k = 1, copies do
     for _, r in ipairs(records) do
       local c = name == "sources" and r or copy(r, k, nil)
-      if name ~= "sources" then c.id = rename(r.id, k) end
+      if name ~= "sources" then
+        c.id = rename(r.id, k)
+        -- names stay distinct across copies, as they would in a real dataset of this size
+        if c.name then c.name = c.name .. " " .. k end
+        if c.title then c.title = c.title .. " " .. k end
+        if c.abbr then c.abbr = c.abbr .. k end
+        if c.aliases then for i, a in ipairs(c.aliases) do c.aliases[i] = a .. " " .. k end end
+      end
       local buf = {}
       ser(c, buf)
       f:write(table.concat(buf), ",\n")
