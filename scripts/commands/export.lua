@@ -1,7 +1,10 @@
 -- commands/export.lua: `export --format json [--seed N]` prints the whole question bank.
 
-local options = require("lib.options")
-local bank = require("lib.quiz.bank")
+-- Libraries load when the command first runs, so start-up does not pay for them.
+local options, bank
+local function load_libs()
+  options, bank = require("lib.options"), require("lib.quiz.bank")
+end
 
 local spec = {
   { "f", "format", "FORMAT", "json (the question bank)", default = "json" },
@@ -31,6 +34,7 @@ end
 
 halqa.command("export", "export --format json [--seed N]  print every question the generators make, as JSON",
   function(args)
+    load_libs()
     local opts, rest = options.parse("export", args, spec)
     if #rest > 0 then options.error("export", spec, "unexpected argument '" .. rest[1] .. "'") end
     local emit = formats[opts.format]

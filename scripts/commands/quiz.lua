@@ -1,8 +1,10 @@
 -- commands/quiz.lua: `quiz` — a quiz session on the bundled data, in the REPL or as `halqa quiz`.
 
-local options = require("lib.options")
-local bank = require("lib.quiz.bank")
-local session = require("lib.quiz.session")
+-- Libraries load when the command first runs, so start-up does not pay for them.
+local options, bank, session
+local function load_libs()
+  options, bank, session = require("lib.options"), require("lib.quiz.bank"), require("lib.quiz.session")
+end
 
 local spec = {
   { "n", "count", "N", "how many questions (default 10)", type = "int", default = 10,
@@ -47,6 +49,7 @@ end
 
 halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json]  a quiz with feedback and a score",
   function(args)
+    load_libs()
     local opts, rest = options.parse("quiz", args, spec)
     if #rest > 0 then options.error("quiz", spec, "unexpected argument '" .. rest[1] .. "'") end
     local seed = opts.seed or os.time()
