@@ -11,31 +11,9 @@
 
 local F = require("lib.quiz.facts")
 
--- The span of years a date may stand for.
-local function interval(d)
-  if d.decade then
-    if d.part == "early" then return d.decade, d.decade + 3 end
-    if d.part == "mid" then return d.decade + 3, d.decade + 6 end
-    if d.part == "late" then return d.decade + 6, d.decade + 9 end
-    return d.decade, d.decade + 9
-  end
-  return d.year, d.year
-end
-
--- a comes surely before b: it ends in a year before the one b may begin in.
+-- Event a comes surely before event b.
 local function before(a, b)
-  local _, ahi = interval(events[a].date)
-  local blo = interval(events[b].date)
-  return ahi < blo
-end
-
-local function eligible()
-  local out = {}
-  for _, id in ipairs(halqa.index.events_by_date) do
-    local e = events[id]
-    if F.askable(e.date) and not e.title:find("%d%d%d%d") then out[#out + 1] = id end
-  end
-  return out
+  return F.before(events[a].date, events[b].date)
 end
 
 -- Neighbours: from each start, the next events that come surely after the last one taken.
@@ -70,35 +48,14 @@ local function spreads(list, groups, count)
   end
 end
 
-local KIND_TAGS = {
-  founding = "founding", merger = "mergers", split = "splits", ban = "bans", election = "elections",
-  arrest = "repression", release = "repression", killing = "repression", repression = "repression",
-  leadership = "leadership", congress = "congresses", estimate = "figures", publication = "publications",
-  alliance = "alliances",
-}
-
 -- "chronology" and the topics of the events in the set, so a quiz on splits can include it.
 local function topics(ids)
   local out, seen = { "chronology" }, { chronology = true }
   for _, id in ipairs(ids) do
-    local t = KIND_TAGS[events[id].kind]
+    local t = F.kind_tags(events[id].kind)[1]
     if t and not seen[t] then
       seen[t] = true
       out[#out + 1] = t
-    end
-  end
-  return out
-end
-
-local function cite(ids)
-  local out, seen = {}, {}
-  for _, id in ipairs(ids) do
-    for _, c in ipairs(events[id].sources) do
-      local key = c[1] .. "\0" .. c[2]
-      if not seen[key] then
-        seen[key] = true
-        out[#out + 1] = c
-      end
     end
   end
   return out
@@ -108,7 +65,7 @@ return {
   name = "chronology",
   description = "Put three to five events in date order",
   generate = function(ctx)
-    local list = eligible()
+    local list = F.timeline()
     local groups = {}
     runs(list, groups)
     spreads(list, groups, 6)
@@ -136,7 +93,8 @@ return {
           prompt = "Put these events in date order, earliest first.",
           items = items,
           explanation = "Earliest first: " .. table.concat(told, "; ") .. ".",
-          sources = cite(group), tags = topics(group),
+          sources = F.merge_sources(F.map(group, function(id) return events[id].sources end)),
+          tags = topics(group),
         }
       end
     end

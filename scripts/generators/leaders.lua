@@ -9,135 +9,19 @@
 -- may sit on its central committee), never one it could make true.
 
 local F = require("lib.quiz.facts")
+local P = require("lib.quiz.pick")
 
 local norm = halqa.normalize
-
----------------------------------------------------------------------------------------- names
-
--- Text as compared: possessives dropped ("Akbar Khan's" names Akbar Khan), then normalized.
-local function plain(text)
-  return norm((text:gsub("['’]s%f[%A]", "")))
-end
-
--- Whether the normalized `hay` holds the normalized `needle` as whole words.
-local function has_words(hay, needle)
-  return needle ~= "" and (" " .. hay .. " "):find(" " .. needle .. " ", 1, true) ~= nil
-end
-
--- The normalized names a record goes by: name, long name, abbreviation, aliases.
-local names_cache = {}
-local function names(id)
-  if names_cache[id] then return names_cache[id] end
-  local out, seen = {}, {}
-  local function add(s)
-    local n = s and norm(s)
-    if n and n ~= "" and not seen[n] then seen[n], out[#out + 1] = true, n end
-  end
-  add(F.name(id))
-  add(F.long_name(id))
-  for _, a in ipairs(F.accepted(id)) do add(a) end
-  names_cache[id] = out
-  return out
-end
-
--- Whether `text` names record `id` by any of its names.
-local function mentions(text, id)
-  local t = plain(text)
-  for _, n in ipairs(names(id)) do
-    if has_words(t, n) then return true end
-  end
-  return false
-end
-
--- Whether two records share a name (the MKP of 1978 and the MKP of 2015), so they cannot both be
--- choices of one question.
-local function collide(a, b)
-  if a == b then return true end
-  local nb = F.set(names(b))
-  for _, n in ipairs(names(a)) do
-    if nb[n] then return true end
-  end
-  return false
-end
-
--- How a party or organization is named inside a sentence.
-local function the(id)
-  local o = organizations[id]
-  if o and o.kind == "publication" then return F.name(id) end
-  return "the " .. F.long_name(id)
-end
+local the, mentions, map, pick = F.the_long, F.mentions, F.map, P.pick
 
 -- A date inside a sentence: "1948", "December 1990", "late 2009", "the early 2010s".
 local function date_in_text(d)
   return (d.decade and "the " or "") .. F.date(d)
 end
 
--- "on 6 March 1948", "in December 1990", "in late 2009", "in the early 2010s".
-local function at(d)
-  if d.day then return "on " .. F.date(d) end
-  if d.decade then return "in the " .. F.date(d) end
-  return "in " .. F.date(d)
-end
-
----------------------------------------------------------------------------------- distractors
-
--- Picks up to n distractor ids for `answers`. Candidates come in tiers (lists of ids in a fixed
--- order), the more plausible first; ok(id) must accept a candidate, and no two choices may share
--- a name. Returns nil when fewer than `least` (default n) exist. How many exist never depends on
--- the seed, only which of them are drawn.
-local function pick(rng, n, answers, tiers, ok, least)
-  local reps, seen = {}, {}
-  for t, tier in ipairs(tiers) do
-    for _, id in ipairs(tier) do
-      if not seen[id] then
-        seen[id] = true
-        local fine = ok(id)
-        for _, a in ipairs(answers) do
-          if fine and collide(id, a) then fine = false end
-        end
-        for _, r in ipairs(reps) do
-          if fine and collide(id, r.id) then fine = false end
-        end
-        if fine then reps[#reps + 1] = { id = id, tier = t } end
-      end
-    end
-  end
-  if #reps < (least or n) then return nil end
-  local out = {}
-  for t = 1, #tiers do
-    local need = n - #out
-    if need <= 0 then break end
-    local here = {}
-    for _, r in ipairs(reps) do
-      if r.tier == t then here[#here + 1] = r.id end
-    end
-    for _, id in ipairs(rng:sample(here, math.min(need, #here))) do out[#out + 1] = id end
-  end
-  return out
-end
-
 -- A class as part of a question id: "representative_of_the_central_committee".
 local function slug(s)
   return (s:gsub("%W+", "_"))
-end
-
-local function capital(s)
-  return (s:gsub("^%l", string.upper))
-end
-
-local function map(list, fn)
-  local out = {}
-  for i, v in ipairs(list) do out[i] = fn(v) end
-  return out
-end
-
--- Other names a grader should accept: each once, never the answer itself.
-local function others(answer, list)
-  local out, seen = {}, { [norm(answer)] = true }
-  for _, a in ipairs(list) do
-    if not seen[norm(a)] then seen[norm(a)], out[#out + 1] = true, a end
-  end
-  return out
 end
 
 ------------------------------------------------------------------------------------- posts
@@ -146,11 +30,11 @@ end
 -- "Secretary General") and a claim can be checked against a post of the same kind.
 local function class_of(title)
   local n = norm(title)
-  if has_words(n, "founder") then return "founder" end
-  if has_words(n, "secretary") then return "secretary" end
-  if has_words(n, "president") then return "president" end
-  if has_words(n, "member") then return "member" end
-  if has_words(n, "leader") or n == "head" then return "leader" end
+  if F.has_words(n, "founder") then return "founder" end
+  if F.has_words(n, "secretary") then return "secretary" end
+  if F.has_words(n, "president") then return "president" end
+  if F.has_words(n, "member") then return "member" end
+  if F.has_words(n, "leader") or n == "head" then return "leader" end
   return n
 end
 
@@ -273,39 +157,17 @@ local function generate(ctx)
     return false
   end
 
-  -- Parties tied to x: by a split or merger, or named with it in an event. A person's post is
-  -- never moved onto one of these in a false statement (the CPP's people were in the CMKP).
-  local related_cache = {}
-  local function related(x)
-    if related_cache[x] then return related_cache[x] end
-    local s = { [x] = true }
-    local px = parties[x]
-    if px then
-      for _, y in ipairs(px.split_from or {}) do s[y] = true end
-      for _, y in ipairs(px.merged_from or {}) do s[y] = true end
-      if px.merged_into then s[px.merged_into] = true end
-      for _, y in ipairs(F.ids("parties")) do
-        local py = parties[y]
-        if py.merged_into == x or F.set(py.split_from)[x] or F.set(py.merged_from)[x] then s[y] = true end
-      end
-      for _, e in ipairs(halqa.index.events_of[x] or {}) do
-        local ev = events[e]
-        for _, y in ipairs(ev.parties or {}) do s[y] = true end
-        for _, y in ipairs(ev.from or {}) do if parties[y] then s[y] = true end end
-        if ev.formed and parties[ev.formed] then s[ev.formed] = true end
+  -- The parties tied to any party the person held a post in: a person's post is never moved
+  -- onto one of these in a question (the CPP's people were in the CMKP).
+  local function tied_to(person)
+    local mine = {}
+    for _, o in ipairs(posts_of[person]) do
+      local pp = o.target and party_of(o.target)
+      if pp then
+        for y in pairs(P.related(pp)) do mine[y] = true end
       end
     end
-    related_cache[x] = s
-    return s
-  end
-
-  -- Whether y goes by a name of one of the parties in the set (the MKP of 1978 and the MKP
-  -- group that came out of it).
-  local function shares_name(y, set)
-    for _, x in ipairs(F.sorted_keys(set)) do
-      if collide(y, x) then return true end
-    end
-    return false
+    return mine
   end
 
   -- Candidate lists, the likelier first.
@@ -325,7 +187,7 @@ local function generate(ctx)
   local function outsider(q, target)
     local tp = party_of(target)
     if not tp then return true end
-    local rel = related(tp)
+    local rel = P.related(tp)
     local inside = false
     for _, o in ipairs(posts_of[q] or {}) do
       local pp = o.target and party_of(o.target)
@@ -408,7 +270,7 @@ local function generate(ctx)
     if #group == 1 then
       ctx:short{
         template = "holder", facts = { p.person, X }, variant = slug(p.class), person = true,
-        prompt = question, answer = F.name(p.person), accepted = others(F.name(p.person), F.accepted(p.person)),
+        prompt = question, answer = F.name(p.person), accepted = F.accepted(p.person),
         explanation = explain(p), sources = p.sources, tags = tags_for(p),
       }
     end
@@ -432,13 +294,13 @@ local function generate(ctx)
       for _, o in ipairs(group) do
         if o.from and F.date(o.from) == F.date(p.from) then same = same + 1 end
       end
-      local blank = p.class == "founder" and ("____ founded " .. the(X) .. " " .. at(p.from) .. ".")
-        or ("____ became " .. p.title .. " of " .. the(where(p.title, X)) .. " " .. at(p.from) .. ".")
+      local blank = p.class == "founder" and ("____ founded " .. the(X) .. " " .. F.when(p.from) .. ".")
+        or ("____ became " .. p.title .. " of " .. the(where(p.title, X)) .. " " .. F.when(p.from) .. ".")
       if same == 1 and not mentions(blank, p.person) then
         ctx:cloze{
           template = "holder_cloze", facts = { p.person, X }, variant = slug(p.class), person = true,
           prompt = "Fill in the name: " .. blank,
-          answer = F.name(p.person), accepted = others(F.name(p.person), F.accepted(p.person)),
+          answer = F.name(p.person), accepted = F.accepted(p.person),
           explanation = explain(p), sources = p.sources, tags = tags_for(p),
         }
       end
@@ -478,7 +340,7 @@ local function generate(ctx)
       end
       if p.class == "leader" and sole_leader then
         local last = p.title:match("(%S+)$")
-        if norm(last) == "leader" then accept(capital(last)) end
+        if norm(last) == "leader" then accept(F.capital(last)) end
       end
     end
     local prompt = "What post did " .. F.name(person) .. " hold in " .. the(X) .. "?"
@@ -488,7 +350,7 @@ local function generate(ctx)
     end
     ctx:short{
       template = "post", facts = { person, X }, prompt = prompt,
-      answer = main.title, accepted = others(main.title, accepted),
+      answer = main.title, accepted = F.alternatives(main.title, accepted),
       explanation = explain(main), sources = sources, tags = tags_for(main),
     }
   end
@@ -501,15 +363,9 @@ local function generate(ctx)
     elseif p.class == "member" then prompt = F.name(p.person) .. " was a member of which party?"
     else prompt = "In which party did " .. F.name(p.person) .. " serve as " .. p.title .. "?" end
     if mentions(F.long_name(p.target), p.person) then return end -- named after the person
-    local mine = {}
-    for _, o in ipairs(posts_of[p.person]) do
-      local pp = o.target and party_of(o.target)
-      if pp then
-        for y in pairs(related(pp)) do mine[y] = true end
-      end
-    end
+    local mine = tied_to(p.person)
     local wrong = pick(rng, 3, { p.target }, party_tiers, function(y)
-      return not mine[y] and not shares_name(y, mine) and not may_hold(p.person, p.class, y, p.title)
+      return P.apart(y, mine) and not may_hold(p.person, p.class, y, p.title)
     end)
     if not wrong then return end
     ctx:choice{
@@ -534,13 +390,9 @@ local function generate(ctx)
     if X and parties[X] then
       -- another party, one that none of the person's parties is tied to
       out.party = function()
-        local mine = {}
-        for _, o in ipairs(posts_of[p.person]) do
-          local pp = o.target and party_of(o.target)
-          if pp then for y in pairs(related(pp)) do mine[y] = true end end
-        end
+        local mine = tied_to(p.person)
         local y = pick(rng, 1, { X }, party_tiers, function(y)
-          return not mine[y] and not shares_name(y, mine) and not may_hold(p.person, p.class, y, p.title)
+          return P.apart(y, mine) and not may_hold(p.person, p.class, y, p.title)
             and not mentions(F.long_name(y), p.person)
         end)
         return y and claim(p.person, p.class, p.title, y[1])
@@ -603,10 +455,10 @@ local function generate(ctx)
   -- A state office that began at a date the sources give: who held it. ------------------------
   local function state_questions(p)
     if not p.from then return end
-    local prompt = "Who became " .. p.title .. " " .. at(p.from) .. "?"
+    local prompt = "Who became " .. p.title .. " " .. F.when(p.from) .. "?"
     ctx:short{
       template = "office", facts = { p.person }, person = true,
-      prompt = prompt, answer = F.name(p.person), accepted = others(F.name(p.person), F.accepted(p.person)),
+      prompt = prompt, answer = F.name(p.person), accepted = F.accepted(p.person),
       explanation = explain(p), sources = p.sources, tags = tags_for(p),
     }
     -- distractors: other public figures, none holding an office of a like name
@@ -664,31 +516,8 @@ local function generate(ctx)
   end
 
   -- The people events name. -------------------------------------------------------------------
-  local function event_text(e)
-    local parts = { e.title, e.summary or "", e.note or "" }
-    for _, c in ipairs(e.claims or {}) do parts[#parts + 1] = c.text end
-    return table.concat(parts, " ")
-  end
   local function event_tags(e) return { "leaders", "events", e.kind } end
-  local function when(e)
-    return F.askable(e.date) and (" (" .. F.date(e.date) .. ")") or ""
-  end
 
-  -- people named in events near each year, so a distractor is never someone of the same moment
-  local near = {}
-  for _, id in ipairs(halqa.index.events_by_date) do
-    local e = events[id]
-    for _, q in ipairs(e.people or {}) do
-      near[q] = near[q] or {}
-      near[q][#near[q] + 1] = e.date.year
-    end
-  end
-  local function close_in_time(q, year)
-    for _, y in ipairs(near[q] or {}) do
-      if math.abs(y - year) <= 3 then return true end
-    end
-    return false
-  end
   local party_side, public_side = {}, {}
   for _, q in ipairs(F.ids("people")) do
     local side = public_side
@@ -698,38 +527,19 @@ local function generate(ctx)
     side[#side + 1] = q
   end
 
-  -- The longest name of the person found in the title, with its position.
-  local function find_name(title, person)
-    local best
-    local cands = { F.name(person) }
-    for _, a in ipairs(F.accepted(person)) do cands[#cands + 1] = a end
-    for _, c in ipairs(cands) do
-      local s, e = title:find(c, 1, true)
-      while s do
-        local before, after = title:sub(s - 1, s - 1), title:sub(e + 1, e + 1)
-        if not before:match("%w") and not after:match("%w") then
-          if not best or #c > best.len then best = { s = s, e = e, len = #c } end
-          break
-        end
-        s, e = title:find(c, e + 1, true)
-      end
-    end
-    return best
-  end
-
   for _, id in ipairs(halqa.index.events_by_date) do
     local e = events[id]
-    local text = event_text(e)
+    local text = F.event_text(e)
     for _, person in ipairs(e.people or {}) do
-      local hit = find_name(e.title, person)
-      if hit then
+      local a, b = F.find_name(e.title, person)
+      if a then
         -- the name is in the title: blank it out
-        local blanked = e.title:sub(1, hit.s - 1) .. "____" .. e.title:sub(hit.e + 1)
+        local blanked = F.blank(e.title, a, b)
         ctx:cloze{
           template = "event_name", facts = { id, person }, person = true,
-          prompt = "Fill in the name in this event: “" .. blanked .. "”" .. when(e) .. ".",
-          answer = F.name(person), accepted = others(F.name(person), F.accepted(person)),
-          explanation = "The event is “" .. e.title .. "”" .. when(e) .. ", naming " .. F.name(person) .. ".",
+          prompt = "Fill in the name in this event: “" .. blanked .. "”" .. F.date_note(e) .. ".",
+          answer = F.name(person), accepted = F.accepted(person),
+          explanation = "The event is “" .. e.title .. "”" .. F.date_note(e) .. ", naming " .. F.name(person) .. ".",
           sources = e.sources, tags = event_tags(e),
         }
       else
@@ -738,14 +548,14 @@ local function generate(ctx)
         for _, q in ipairs(public_side) do if q == person then mine_first = public_side end end
         local other = mine_first == party_side and public_side or party_side
         local wrong = pick(rng, 3, { person }, { mine_first, other }, function(q)
-          return not in_event[q] and not mentions(text, q) and not close_in_time(q, e.date.year)
+          return not in_event[q] and not mentions(text, q) and not P.named_near("people", q, e.date.year)
         end)
         if wrong then
           ctx:choice{
             template = "event_person", facts = { id, person },
-            prompt = "Which of these people figures in the event “" .. e.title .. "”" .. when(e) .. "?",
+            prompt = "Which of these people figures in the event “" .. e.title .. "”" .. F.date_note(e) .. "?",
             answer = F.name(person), distractors = map(wrong, F.name),
-            explanation = F.name(person) .. " figures in “" .. e.title .. "”" .. when(e) .. ".",
+            explanation = F.name(person) .. " figures in “" .. e.title .. "”" .. F.date_note(e) .. ".",
             sources = e.sources, tags = event_tags(e),
           }
         end

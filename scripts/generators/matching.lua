@@ -16,27 +16,7 @@
 
 local F = require("lib.quiz.facts")
 
-local index = halqa.index
-local table_of = index.table_of
-
-local function cite(records)
-  local out, seen = {}, {}
-  for _, list in ipairs(records) do
-    for _, c in ipairs(list) do
-      local key = c[1] .. "\0" .. c[2]
-      if not seen[key] then
-        seen[key] = true
-        out[#out + 1] = c
-      end
-    end
-  end
-  return out
-end
-
-local function join_and(items)
-  if #items == 1 then return items[1] end
-  return table.concat(items, ", ", 1, #items - 1) .. " and " .. items[#items]
-end
+local cite, join_and = F.merge_sources, F.join_and
 
 -- Groups pairs so that no right-hand label repeats within a group. `buckets` is a list of
 -- { label =, items = { ... } }, one per right-hand label, items in a fixed order. Round j asks the
@@ -137,17 +117,6 @@ local function people_parties(ctx)
   end
 end
 
--- The span of years a date may stand for.
-local function interval(d)
-  if d.decade then
-    if d.part == "early" then return d.decade, d.decade + 3 end
-    if d.part == "mid" then return d.decade + 3, d.decade + 6 end
-    if d.part == "late" then return d.decade + 6, d.decade + 9 end
-    return d.decade, d.decade + 9
-  end
-  return d.year, d.year
-end
-
 -- A date as a year, or as the decade (or part of one) when that is all a source gives.
 local function year_label(d)
   if d.decade then return F.date(d) end
@@ -155,11 +124,7 @@ local function year_label(d)
 end
 
 local function events_years(ctx)
-  local list = {}
-  for _, id in ipairs(index.events_by_date) do
-    local e = events[id]
-    if F.askable(e.date) and not e.title:find("%d%d%d%d") then list[#list + 1] = id end
-  end
+  local list = F.timeline()
   -- Groups of four, taking every ngroups-th event so each group spans the timeline; an event
   -- whose years could meet another's in the group waits for a later group.
   local ngroups = math.max(1, #list // 4)
@@ -167,10 +132,8 @@ local function events_years(ctx)
   for g = 1, ngroups do groups[g] = {} end
   local function fits(group, id)
     if #group >= 4 then return false end
-    local lo, hi = interval(events[id].date)
     for _, other in ipairs(group) do
-      local olo, ohi = interval(events[other].date)
-      if lo <= ohi and olo <= hi then return false end
+      if F.overlaps(events[id].date, events[other].date) then return false end
     end
     return true
   end
@@ -186,7 +149,7 @@ local function events_years(ctx)
   end
   for _, group in ipairs(groups) do
     if #group >= 3 then
-      table.sort(group, function(a, b) return interval(events[a].date) < interval(events[b].date) end)
+      table.sort(group, function(a, b) return F.interval(events[a].date) < F.interval(events[b].date) end)
       local pairs_, told, cites = {}, {}, {}
       for i, id in ipairs(group) do
         local e = events[id]
@@ -205,20 +168,13 @@ local function events_years(ctx)
   end
 end
 
-local ORG_KIND = {
-  student = "student body", youth = "youth body", women = "women's body", union = "trade union",
-  peasant = "peasant body", writers = "writers' body", front = "front", alliance = "alliance",
-  international = "international body", publication = "publication", state = "state body",
-  party_body = "party body", other = "organization",
-}
-
 local function org_party(ctx)
   -- Organizations by party, then by label ("CPP student body").
   local labels, by_label, count = {}, {}, {}
   for _, oid in ipairs(F.ids("organizations")) do
     local o = organizations[oid]
     if o.party then
-      local label = (parties[o.party].abbr or parties[o.party].name) .. " " .. ORG_KIND[o.kind]
+      local label = (parties[o.party].abbr or parties[o.party].name) .. " " .. F.org_kind(o.kind)
       if not by_label[label] then
         by_label[label] = {}
         labels[#labels + 1] = label
@@ -292,7 +248,7 @@ local function org_party(ctx)
       local o = organizations[g.item]
       pairs_[i] = { F.name(g.item), g.label }
       facts[i] = g.item
-      told[i] = F.name(g.item) .. " is the " .. F.name(o.party) .. "'s " .. ORG_KIND[o.kind]
+      told[i] = F.name(g.item) .. " is the " .. F.name(o.party) .. "'s " .. F.org_kind(o.kind)
       cites[i] = o.sources
     end
     ctx:match{
@@ -305,34 +261,11 @@ local function org_party(ctx)
   end
 end
 
--- How many records go by a name (normalized), so an abbreviation several share ("MKP") is not
--- used alone.
-local owners = {}
-for _, tname in ipairs({ "parties", "people", "organizations" }) do
-  for _, id in ipairs(F.ids(tname)) do
-    local r = F.record(id)
-    local seen = {}
-    for _, n in ipairs({ r.name, r.abbr, table.unpack(r.aliases or {}) }) do
-      local k = halqa.normalize(n)
-      if not seen[k] then
-        seen[k] = true
-        owners[k] = (owners[k] or 0) + 1
-      end
-    end
-  end
-end
-
-local function short_name(id)
-  local r = F.record(id)
-  if r.abbr and owners[halqa.normalize(r.abbr)] == 1 then return r.abbr end
-  return r.name
-end
-
 -- "Split from the CPP, 1966", "Merger of the CPP and the Mazdoor Kisan Party (Major Ishaque
 -- group), 1995".
 local function what_happened(e)
   local names = {}
-  for i, id in ipairs(e.from) do names[i] = "the " .. short_name(id) end
+  for i, id in ipairs(e.from) do names[i] = F.the_short(id) end
   local how
   if e.kind == "merger" then
     how = "Merger of " .. join_and(names)
@@ -346,9 +279,9 @@ end
 
 local function formed(ctx)
   local by_formed, order = {}, {}
-  for _, id in ipairs(index.events_by_date) do
+  for _, id in ipairs(halqa.index.events_by_date) do
     local e = events[id]
-    if F.askable(e.date) and e.formed and table_of[e.formed] == "parties" and e.from and #e.from > 0 then
+    if F.askable(e.date) and e.formed and halqa.index.table_of[e.formed] == "parties" and e.from and #e.from > 0 then
       if not by_formed[e.formed] then
         by_formed[e.formed] = {}
         order[#order + 1] = e.formed

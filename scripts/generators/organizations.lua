@@ -8,80 +8,10 @@
 -- offered in its place is never one it split from, merged with or shared an event with.
 
 local F = require("lib.quiz.facts")
+local P = require("lib.quiz.pick")
 
 local norm = halqa.normalize
-
----------------------------------------------------------------------------------------- names
-
--- Text as compared: possessives dropped, then normalized.
-local function plain(text)
-  return norm((text:gsub("['’]s%f[%A]", "")))
-end
-
-local function has_words(hay, needle)
-  return needle ~= "" and (" " .. hay .. " "):find(" " .. needle .. " ", 1, true) ~= nil
-end
-
--- The normalized names a record goes by: name, long name, abbreviation, aliases.
-local names_cache = {}
-local function names(id)
-  if names_cache[id] then return names_cache[id] end
-  local out, seen = {}, {}
-  local function add(s)
-    local n = s and norm(s)
-    if n and n ~= "" and not seen[n] then seen[n], out[#out + 1] = true, n end
-  end
-  add(F.name(id))
-  add(F.long_name(id))
-  for _, a in ipairs(F.accepted(id)) do add(a) end
-  names_cache[id] = out
-  return out
-end
-
--- Whether `text` names record `id` by any of its names.
-local function mentions(text, id)
-  local t = plain(text)
-  for _, n in ipairs(names(id)) do
-    if has_words(t, n) then return true end
-  end
-  return false
-end
-
--- Whether two records share a name, so they cannot both be choices of one question.
-local function collide(a, b)
-  if a == b then return true end
-  local nb = F.set(names(b))
-  for _, n in ipairs(names(a)) do
-    if nb[n] then return true end
-  end
-  return false
-end
-
--- How a party or organization is named inside a sentence.
-local function the(id)
-  local o = organizations[id]
-  if o and o.kind == "publication" then return F.name(id) end
-  return "the " .. F.long_name(id)
-end
-
-local function capital(s)
-  return (s:gsub("^%l", string.upper))
-end
-
-local function map(list, fn)
-  local out = {}
-  for i, v in ipairs(list) do out[i] = fn(v) end
-  return out
-end
-
--- Other names a grader should accept: each once, never the answer itself.
-local function others(answer, list)
-  local out, seen = {}, { [norm(answer)] = true }
-  for _, a in ipairs(list) do
-    if not seen[norm(a)] then seen[norm(a)], out[#out + 1] = true, a end
-  end
-  return out
-end
+local the, mentions, map, pick = F.the_long, F.mentions, F.map, P.pick
 
 -- The citations two records share (the sections that speak of both), else the first's.
 local function common_sources(a, b)
@@ -92,43 +22,6 @@ local function common_sources(a, b)
   end
   if #keep == 0 then return F.record(a).sources end
   return keep
-end
-
----------------------------------------------------------------------------------- distractors
-
--- Picks up to n distractor ids for `answers`, from tiers of candidates (lists of ids in a fixed
--- order, the more plausible first); ok(id) must accept a candidate and no two choices may share
--- a name. Returns nil when fewer than `least` (default n) exist; how many exist never depends on
--- the seed, only which are drawn.
-local function pick(rng, n, answers, tiers, ok, least)
-  local reps, seen = {}, {}
-  for t, tier in ipairs(tiers) do
-    for _, id in ipairs(tier) do
-      if not seen[id] then
-        seen[id] = true
-        local fine = ok(id)
-        for _, a in ipairs(answers) do
-          if fine and collide(id, a) then fine = false end
-        end
-        for _, r in ipairs(reps) do
-          if fine and collide(id, r.id) then fine = false end
-        end
-        if fine then reps[#reps + 1] = { id = id, tier = t } end
-      end
-    end
-  end
-  if #reps < (least or n) then return nil end
-  local out = {}
-  for t = 1, #tiers do
-    local need = n - #out
-    if need <= 0 then break end
-    local here = {}
-    for _, r in ipairs(reps) do
-      if r.tier == t then here[#here + 1] = r.id end
-    end
-    for _, id in ipairs(rng:sample(here, math.min(need, #here))) do out[#out + 1] = id end
-  end
-  return out
 end
 
 ------------------------------------------------------------------------------- vocabulary
@@ -193,52 +86,28 @@ local function generate(ctx)
     if owner[o] then listed[owner[o]][o] = true end
   end
 
-  -- Parties tied to x: by a split or merger, or named with it in an event.
-  local related_cache = {}
-  local function related(x)
-    if related_cache[x] then return related_cache[x] end
-    local s = { [x] = true }
-    local px = parties[x]
-    for _, y in ipairs(px.split_from or {}) do s[y] = true end
-    for _, y in ipairs(px.merged_from or {}) do s[y] = true end
-    if px.merged_into then s[px.merged_into] = true end
-    for _, y in ipairs(party_ids) do
-      local py = parties[y]
-      if py.merged_into == x or F.set(py.split_from)[x] or F.set(py.merged_from)[x] then s[y] = true end
-    end
-    for _, e in ipairs(halqa.index.events_of[x] or {}) do
-      local ev = events[e]
-      for _, y in ipairs(ev.parties or {}) do s[y] = true end
-      for _, y in ipairs(ev.from or {}) do if parties[y] then s[y] = true end end
-      if ev.formed and parties[ev.formed] then s[ev.formed] = true end
-    end
-    related_cache[x] = s
-    return s
-  end
-  local function unrelated(y, x)
-    if related(x)[y] then return false end
-    for _, z in ipairs(F.sorted_keys(related(x))) do
-      if collide(y, z) then return false end
-    end
-    return true
-  end
-
-  -- Organizations the data ties to a party: its own, those in its lists, and those an event
-  -- names together with it.
+  -- Organizations the data ties to a party: its own and those in its lists, those of the parties
+  -- tied to it, and those an event names together with it.
   local function tied(x)
     local s = {}
+    for o in pairs(listed[x]) do s[o] = true end
     for _, o in ipairs(org_ids) do
-      if owner[o] and related(x)[owner[o]] then s[o] = true end
-    end
-    local r = parties[x]
-    if r.student_wing then s[r.student_wing] = true end
-    for _, f in ipairs({ "publications", "national_affiliations", "international_affiliations" }) do
-      for _, o in ipairs(r[f] or {}) do s[o] = true end
+      if owner[o] and P.related(x)[owner[o]] then s[o] = true end
     end
     for _, e in ipairs(halqa.index.events_of[x] or {}) do
       for _, o in ipairs(events[e].organizations or {}) do s[o] = true end
     end
     return s
+  end
+
+  -- What "name one of them" accepts besides the first of a list: any of them, by any name.
+  local function any_of(list)
+    local accepted = {}
+    for i, o in ipairs(list) do
+      if i > 1 then accepted[#accepted + 1] = F.name(o) end
+      for _, a in ipairs(F.accepted(o)) do accepted[#accepted + 1] = a end
+    end
+    return F.alternatives(F.name(list[1]), accepted)
   end
 
   -- Parties in two tiers: those the organizations and people of the data belong to, then the rest.
@@ -270,11 +139,11 @@ local function generate(ctx)
     local w = parties[p].student_wing
     if w then
       local src = common_sources(w, p)
-      local explanation = capital(the(w)) .. " is the student wing of " .. the(p) .. "."
+      local explanation = F.capital(the(w)) .. " is the student wing of " .. the(p) .. "."
       local prompt = "What is the student wing of " .. the(p) .. "?"
       ctx:short{
         template = "student_wing", facts = { p, w }, prompt = prompt,
-        answer = F.name(w), accepted = others(F.name(w), F.accepted(w)),
+        answer = F.name(w), accepted = F.accepted(w),
         explanation = explanation, sources = src, tags = { "organizations", "student wing" },
       }
       -- other student and youth bodies (none of this party's), then the party's other fronts
@@ -300,16 +169,11 @@ local function generate(ctx)
     if #pubs > 0 then
       local tags = { "organizations", "publications" }
       local all_names = table.concat(map(pubs, F.name), " and ")
-      local accepted = {}
-      for i, o in ipairs(pubs) do
-        if i > 1 then accepted[#accepted + 1] = F.name(o) end
-        for _, a in ipairs(F.accepted(o)) do accepted[#accepted + 1] = a end
-      end
       local src = common_sources(pubs[1], p)
       ctx:short{
         template = "publication", facts = { p, pubs[1] },
         prompt = "Name a publication of " .. the(p) .. ".",
-        answer = F.name(pubs[1]), accepted = others(F.name(pubs[1]), accepted),
+        answer = F.name(pubs[1]), accepted = any_of(pubs),
         explanation = "The publications of " .. the(p) .. " in the sources: " .. all_names .. ".",
         sources = src, tags = tags,
       }
@@ -340,8 +204,7 @@ local function generate(ctx)
       if #pubs >= 2 and #pubs <= 4 then
         local wrong = pick(rng, math.min(3, 6 - #pubs), pubs, { own, rest }, not_a_pub, math.max(1, 4 - #pubs))
         if wrong then
-          local facts = { p }
-          for _, o in ipairs(pubs) do facts[#facts + 1] = o end
+          local facts = { p, table.unpack(pubs) }
           ctx:multi{
             template = "publications_multi", facts = facts,
             prompt = "Which of these are publications of " .. the(p) .. "? Choose every one.",
@@ -364,18 +227,13 @@ local function generate(ctx)
       if #list > 0 then
         local tags = { "organizations", "alliances" }
         local all_names = table.concat(map(list, F.long_name), " and ")
-        local accepted = {}
-        for i, o in ipairs(list) do
-          if i > 1 then accepted[#accepted + 1] = F.name(o) end
-          for _, a in ipairs(F.accepted(o)) do accepted[#accepted + 1] = a end
-        end
-        local explanation = capital(the(p)) .. " lists " .. all_names .. " as its " .. word .. " affiliation" ..
+        local explanation = F.capital(the(p)) .. " lists " .. all_names .. " as its " .. word .. " affiliation" ..
           (#list > 1 and "s" or "") .. "."
         ctx:short{
           template = "affiliation", facts = { p, list[1] }, variant = word,
           prompt = "Name " .. (#list > 1 and ("one of the " .. word .. " affiliations") or
             ("the " .. word .. " affiliation")) .. " of " .. the(p) .. ".",
-          answer = F.name(list[1]), accepted = others(F.name(list[1]), accepted),
+          answer = F.name(list[1]), accepted = any_of(list),
           explanation = explanation, sources = common_sources(list[1], p), tags = tags,
         }
         -- distractors: alliances and networks not tied to the party (the affiliations of the
@@ -406,15 +264,15 @@ local function generate(ctx)
             }
           end
           -- the other way round: which party
-          local others = pick(rng, 3, { p }, party_tiers, function(y)
+          local wrong_parties = pick(rng, 3, { p }, party_tiers, function(y)
             local lists = F.set(parties[y][f[1]])
-            return not lists[o] and unrelated(y, p)
+            return not lists[o] and P.apart(y, P.related(p))
           end)
-          if others then
+          if wrong_parties then
             ctx:choice{
               template = "affiliated_party", facts = { o, p }, variant = word,
               prompt = "Which party lists " .. the(o) .. " as its " .. word .. " affiliation?",
-              answer = F.long_name(p), distractors = map(others, F.long_name),
+              answer = F.long_name(p), distractors = map(wrong_parties, F.long_name),
               explanation = explanation, sources = common_sources(o, p), tags = tags,
             }
           end
@@ -422,8 +280,7 @@ local function generate(ctx)
         if #list >= 2 and #list <= 4 then
           local wrong = pick(rng, math.min(3, 6 - #list), list, tiers, ok, math.max(1, 4 - #list))
           if wrong then
-            local facts = { p }
-            for _, o in ipairs(list) do facts[#facts + 1] = o end
+            local facts = { p, table.unpack(list) }
             ctx:multi{
               template = "affiliations_multi", facts = facts, variant = word,
               prompt = "Which of these are " .. word .. " affiliations of " .. the(p) .. "? Choose every one.",
@@ -445,10 +302,10 @@ local function generate(ctx)
       n_owned = n_owned + 1
       local tags = { "organizations", org.kind == "publication" and "publications" or "fronts" }
       if org.kind == "student" then tags[#tags + 1] = "student wing" end
-      local stated = capital(the(o)) .. " " .. tie_words(org.kind) .. " " .. the(p) .. "."
+      local stated = F.capital(the(o)) .. " " .. tie_words(org.kind) .. " " .. the(p) .. "."
       local src = org.sources
       local function other_party(y)
-        return unrelated(y, p) and not F.set(parties[y].publications)[o] and parties[y].student_wing ~= o
+        return P.apart(y, P.related(p)) and not F.set(parties[y].publications)[o] and parties[y].student_wing ~= o
       end
       local wrong = pick(rng, 3, { p }, party_tiers, other_party)
       local prompt = "Which party did " .. the(o) .. " belong to?"
@@ -466,7 +323,7 @@ local function generate(ctx)
       if not truth then
         local y = pick(rng, 1, { p }, party_tiers, other_party)
         if y then
-          statement = capital(the(o)) .. " " .. tie_words(org.kind) .. " " .. the(y[1]) .. "."
+          statement = F.capital(the(o)) .. " " .. tie_words(org.kind) .. " " .. the(y[1]) .. "."
         else
           truth = true
         end
@@ -505,7 +362,7 @@ local function generate(ctx)
         template = "translation_cloze", facts = { o },
         prompt = "Fill in the " .. (lang and (lang .. " ") or "") .. "name: ____, meaning “" .. org.translation ..
           "”, was " .. what .. of .. ".",
-        answer = F.name(o), accepted = others(F.name(o), accepted),
+        answer = F.name(o), accepted = F.alternatives(F.name(o), accepted),
         explanation = explanation, sources = org.sources, tags = tags,
       }
     end
@@ -531,7 +388,7 @@ local function generate(ctx)
           template = "kind", facts = { o },
           prompt = "What kind of body is " .. the(o) .. "?",
           answer = KIND[k], distractors = rng:sample(cands, 3),
-          explanation = capital(the(o)) .. " is " .. KIND[k] .. ".",
+          explanation = F.capital(the(o)) .. " is " .. KIND[k] .. ".",
           sources = org.sources, tags = { "organizations", "kinds" },
         }
       end
@@ -539,54 +396,14 @@ local function generate(ctx)
   end
 
   -- Organizations in events. -------------------------------------------------------------------
-  local function event_text(e)
-    local parts = { e.title, e.summary or "", e.note or "" }
-    for _, c in ipairs(e.claims or {}) do parts[#parts + 1] = c.text end
-    return table.concat(parts, " ")
-  end
-  local function when(e)
-    return F.askable(e.date) and (" (" .. F.date(e.date) .. ")") or ""
-  end
-  local near = {}
-  for _, id in ipairs(halqa.index.events_by_date) do
-    for _, o in ipairs(events[id].organizations or {}) do
-      near[o] = near[o] or {}
-      near[o][#near[o] + 1] = events[id].date.year
-    end
-  end
-  local function close_in_time(o, year)
-    for _, y in ipairs(near[o] or {}) do
-      if math.abs(y - year) <= 3 then return true end
-    end
-    return false
-  end
   local function founded_after(o, year)
     local d = organizations[o].founded
     return F.askable(d) and d.year > year
   end
 
-  -- The longest name of the organization found in the title, with its position.
-  local function find_name(title, o)
-    local best
-    local cands = { F.name(o) }
-    for _, a in ipairs(F.accepted(o)) do cands[#cands + 1] = a end
-    for _, c in ipairs(cands) do
-      local s, e = title:find(c, 1, true)
-      while s do
-        local before, after = title:sub(s - 1, s - 1), title:sub(e + 1, e + 1)
-        if not before:match("%w") and not after:match("%w") then
-          if not best or #c > best.len then best = { s = s, e = e, len = #c } end
-          break
-        end
-        s, e = title:find(c, e + 1, true)
-      end
-    end
-    return best
-  end
-
   for _, id in ipairs(halqa.index.events_by_date) do
     local e = events[id]
-    local text = event_text(e)
+    local text = F.event_text(e)
     local in_event = F.set(e.organizations)
     local own_of_event = {}
     for _, p in ipairs(e.parties or {}) do
@@ -606,32 +423,31 @@ local function generate(ctx)
           if owner[o] and banned_party[owner[o]] then return false end
           if founded_after(o, e.date.year) then return true end
           local k = organizations[o].kind
-          return (k == "alliance" or k == "international") and not close_in_time(o, e.date.year) and not owner[o]
+          return (k == "alliance" or k == "international") and not P.named_near("organizations", o, e.date.year) and not owner[o]
         end, math.max(1, 4 - #list))
       if wrong then
-        local facts = { id }
-        for _, o in ipairs(list) do facts[#facts + 1] = o end
+        local facts = { id, table.unpack(list) }
         ctx:multi{
           template = "banned", facts = facts,
-          prompt = "Which of these organizations does the event “" .. e.title .. "”" .. when(e) ..
+          prompt = "Which of these organizations does the event “" .. e.title .. "”" .. F.date_note(e) ..
             " name as banned? Choose every one.",
           answers = map(list, F.long_name), distractors = map(wrong, F.long_name),
-          explanation = "The event “" .. e.title .. "”" .. when(e) .. " names " ..
+          explanation = "The event “" .. e.title .. "”" .. F.date_note(e) .. " names " ..
             table.concat(map(list, F.long_name), ", ") .. ".",
           sources = e.sources, tags = tags,
         }
       end
     end
     for _, o in ipairs(e.organizations or {}) do
-      local hit = find_name(e.title, o)
-      if hit then
-        local blanked = e.title:sub(1, hit.s - 1) .. "____" .. e.title:sub(hit.e + 1)
+      local a, b = F.find_name(e.title, o)
+      if a then
+        local blanked = F.blank(e.title, a, b)
         ctx:cloze{
           template = "event_name", facts = { id, o },
           prompt = "Fill in the name of " .. (KIND[organizations[o].kind] or "a body") .. " in this event: “" ..
-            blanked .. "”" .. when(e) .. ".",
-          answer = F.name(o), accepted = others(F.name(o), F.accepted(o)),
-          explanation = "The event is “" .. e.title .. "”" .. when(e) .. ", naming " .. the(o) .. ".",
+            blanked .. "”" .. F.date_note(e) .. ".",
+          answer = F.name(o), accepted = F.accepted(o),
+          explanation = "The event is “" .. e.title .. "”" .. F.date_note(e) .. ", naming " .. the(o) .. ".",
           sources = e.sources, tags = tags,
         }
       else
@@ -639,15 +455,15 @@ local function generate(ctx)
         -- distractors: never a body, paper or ally of a party the event is about (the sources
         -- name some of a party's fronts in an event, not all of those it had)
         local wrong = pick(rng, 3, { o }, org_tiers({ [k] = true }, FRONTS[k] and FRONTS or nil), function(x)
-          return not in_event[x] and not mentions(text, x) and not close_in_time(x, e.date.year)
+          return not in_event[x] and not mentions(text, x) and not P.named_near("organizations", x, e.date.year)
             and not own_of_event[x]
         end)
         if wrong then
           ctx:choice{
             template = "event_org", facts = { id, o },
-            prompt = "Which of these organizations figures in the event “" .. e.title .. "”" .. when(e) .. "?",
+            prompt = "Which of these organizations figures in the event “" .. e.title .. "”" .. F.date_note(e) .. "?",
             answer = F.long_name(o), distractors = map(wrong, F.long_name),
-            explanation = capital(the(o)) .. " figures in “" .. e.title .. "”" .. when(e) .. ".",
+            explanation = F.capital(the(o)) .. " figures in “" .. e.title .. "”" .. F.date_note(e) .. ".",
             sources = e.sources, tags = tags,
           }
         end

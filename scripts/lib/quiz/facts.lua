@@ -1,17 +1,104 @@
--- lib/quiz/facts.lua: reading the dataset the way questions need it — names, dates, citations,
--- and which parties a fact belongs to. Generators use these so every question words facts alike.
+-- lib/quiz/facts.lua: reading the dataset as questions need it, so all questions word facts alike.
+--
+-- Records and their names (and whether a text names one), dates and the years they may stand
+-- for, events, places, citations, and the list and word helpers these need.
 
 local F = {}
 
+local norm = halqa.normalize
 local table_of = halqa.index.table_of
 local tables = { parties = parties, people = people, organizations = organizations, events = events,
                  sources = sources }
+
+---------------------------------------------------------------------------------- lists and words
+
+-- Lists as sets and back.
+function F.set(list)
+  local s = {}
+  for _, v in ipairs(list or {}) do s[v] = true end
+  return s
+end
+
+function F.sorted_keys(set)
+  local out = {}
+  for k in pairs(set) do out[#out + 1] = k end
+  table.sort(out)
+  return out
+end
+
+function F.has(list, value)
+  for _, v in ipairs(list or {}) do
+    if v == value then return true end
+  end
+  return false
+end
+
+-- A plain copy of a list (dataset lists are frozen; a question may need to add to one).
+function F.copy(list)
+  local out = {}
+  for i, v in ipairs(list or {}) do out[i] = v end
+  return out
+end
+
+-- The list with each value once, in first-seen order.
+function F.unique(list)
+  local out, seen = {}, {}
+  for _, v in ipairs(list or {}) do
+    if not seen[v] then seen[v], out[#out + 1] = true, v end
+  end
+  return out
+end
+
+function F.map(list, fn)
+  local out = {}
+  for i, v in ipairs(list) do out[i] = fn(v) end
+  return out
+end
+
+-- "A", "A and B", "A, B and C".
+function F.join_and(items)
+  if #items == 0 then return "" end
+  if #items == 1 then return items[1] end
+  return table.concat(items, ", ", 1, #items - 1) .. " and " .. items[#items]
+end
+
+function F.capital(s)
+  return (s:gsub("^%l", string.upper))
+end
+
+-- A noun with its article: "a trade union", "an alliance".
+function F.a(noun)
+  return (noun:match("^[aeiou]") and "an " or "a ") .. noun
+end
+
+-------------------------------------------------------------------------------------- records
 
 -- The record behind any id, or nil.
 function F.record(id)
   local t = table_of[id]
   return t and tables[t][id]
 end
+
+-- The ids of every record of one table, sorted, so generators walk the data in a fixed order.
+function F.ids(tname)
+  local out = {}
+  for id in pairs(tables[tname]) do out[#out + 1] = id end
+  table.sort(out)
+  return out
+end
+
+-- Organization kinds (docs/dataset.md) as a noun: "student body", "trade union".
+local ORG_KIND = {
+  student = "student body", youth = "youth body", women = "women's body", union = "trade union",
+  peasant = "peasant body", writers = "writers' body", front = "front", alliance = "alliance",
+  international = "international body", publication = "publication", state = "state body",
+  party_body = "party body", other = "organization",
+}
+function F.org_kind(kind)
+  return ORG_KIND[kind]
+end
+
+---------------------------------------------------------------------------------------- names
 
 -- How a record is named in a question: its name (events: their title).
 function F.name(id)
@@ -27,15 +114,149 @@ function F.long_name(id)
   return F.name(id)
 end
 
--- The names a grader should also accept for a record: aliases and abbreviation.
+-- The other names a grader should accept for a record: abbreviation and aliases, each once and
+-- never the name itself (the CPP lists "CPP" as abbreviation and alias both).
 function F.accepted(id)
   local r = F.record(id)
   local out = {}
   if not r then return out end
-  if r.abbr then out[#out + 1] = r.abbr end
-  for _, a in ipairs(r.aliases or {}) do out[#out + 1] = a end
+  local seen = { [norm(F.name(id))] = true }
+  for _, a in ipairs({ r.abbr or false, table.unpack(r.aliases or {}) }) do
+    if a and not seen[norm(a)] then seen[norm(a)], out[#out + 1] = true, a end
+  end
   return out
 end
+
+-- The answers a grader should accept besides `answer`: each of `list` once, never the answer.
+function F.alternatives(answer, list)
+  local out, seen = {}, { [norm(answer)] = true }
+  for _, a in ipairs(list) do
+    if not seen[norm(a)] then seen[norm(a)], out[#out + 1] = true, a end
+  end
+  return out
+end
+
+-- Every name a record goes by, as written: name (or title), abbreviation, aliases, each once.
+function F.names(id)
+  local r = F.record(id)
+  local out, seen = {}, {}
+  if not r then return out end
+  for _, s in ipairs({ r.name or r.title or false, r.abbr or false, table.unpack(r.aliases or {}) }) do
+    if type(s) == "string" and s ~= "" and not seen[s] then seen[s], out[#out + 1] = true, s end
+  end
+  return out
+end
+
+-- The same names as compared (normalized), with the long name; cached, as distractor checks ask
+-- for them again and again.
+local keys_cache = {}
+function F.name_keys(id)
+  if keys_cache[id] then return keys_cache[id] end
+  local out, seen = {}, {}
+  for _, s in ipairs({ F.name(id), F.long_name(id), table.unpack(F.accepted(id)) }) do
+    local n = norm(s)
+    if n ~= "" and not seen[n] then seen[n], out[#out + 1] = true, n end
+  end
+  keys_cache[id] = out
+  return out
+end
+
+-- Whether two records share a name (the MKP of 1978 and the MKP of 2015), so they cannot both be
+-- choices of one question.
+function F.share_name(a, b)
+  if a == b then return true end
+  local kb = F.set(F.name_keys(b))
+  for _, n in ipairs(F.name_keys(a)) do
+    if kb[n] then return true end
+  end
+  return false
+end
+
+-- How many parties, people and organizations go by a name (compared normalized).
+local owners
+function F.name_owners(name)
+  if not owners then
+    owners = {}
+    for _, tname in ipairs({ "parties", "people", "organizations" }) do
+      for _, id in ipairs(F.ids(tname)) do
+        for k in pairs(F.set(F.map(F.names(id), norm))) do owners[k] = (owners[k] or 0) + 1 end
+      end
+    end
+  end
+  return owners[norm(name)] or 0
+end
+
+-- How a record is named in running text: its abbreviation when no other record has that one
+-- ("MKP" names several parties), else its name.
+function F.short_name(id)
+  local r = F.record(id)
+  if r.abbr and F.name_owners(r.abbr) == 1 then return r.abbr end
+  return r.name
+end
+
+-- A record inside a sentence by its short name: "the CPP", a person bare.
+function F.the_short(id)
+  if table_of[id] == "people" then return F.name(id) end
+  return "the " .. F.short_name(id)
+end
+
+-- A party or organization inside a sentence by its long name; a publication goes bare
+-- ("Lail-o-Nahar", not "the Lail-o-Nahar").
+function F.the_long(id)
+  local o = organizations[id]
+  if o and o.kind == "publication" then return F.name(id) end
+  return "the " .. F.long_name(id)
+end
+
+-- Whether the normalized `hay` holds the normalized `needle` as whole words.
+function F.has_words(hay, needle)
+  return needle ~= "" and (" " .. hay .. " "):find(" " .. needle .. " ", 1, true) ~= nil
+end
+
+-- Whether `text` names record `id` by any of its names, as whole words; possessives are dropped
+-- first ("Akbar Khan's" names Akbar Khan). The last text is kept normalized, as callers test
+-- one text against many records.
+local last_text, last_plain
+function F.mentions(text, id)
+  if text ~= last_text then last_text, last_plain = text, norm((text:gsub("['’]s%f[%A]", ""))) end
+  local t = last_plain
+  for _, n in ipairs(F.name_keys(id)) do
+    if F.has_words(t, n) then return true end
+  end
+  return false
+end
+
+-- Where `word` stands in `text` as a whole word, ignoring case, from position `from`: its first
+-- and last position, or nil.
+function F.find_word(text, word, from)
+  local t, w = text:lower(), word:lower()
+  local pos = from or 1
+  while true do
+    local a, b = t:find(w, pos, true)
+    if not a then return nil end
+    local before, after = a > 1 and t:sub(a - 1, a - 1) or "", t:sub(b + 1, b + 1)
+    if not before:match("%w") and not after:match("%w") then return a, b end
+    pos = a + 1
+  end
+end
+
+-- The longest name of a record found in text, so a blank covers all of it: first position, last
+-- position, and the name as written; nil when none is there.
+function F.find_name(text, id)
+  local best
+  for _, n in ipairs(F.names(id)) do
+    local a, b = F.find_word(text, n)
+    if a and (not best or b - a > best[2] - best[1]) then best = { a, b, n } end
+  end
+  if best then return best[1], best[2], best[3] end
+end
+
+-- Text with positions a to b left blank, for a cloze.
+function F.blank(text, a, b)
+  return text:sub(1, a - 1) .. "____" .. text:sub(b + 1)
+end
+
+---------------------------------------------------------------------------------------- dates
 
 -- A date in words at its own precision ("6 March 1948", "late 2009").
 function F.date(d)
@@ -47,14 +268,99 @@ function F.askable(d)
   return d ~= nil and not d.inferred
 end
 
--- A citation list as text: 001_694f58b42979dfb4.txt, "History"; 002_....txt, "whole document".
-function F.cite(list)
-  local parts = {}
-  for _, c in ipairs(list or {}) do
-    local src = sources[c[1]]
-    parts[#parts + 1] = string.format('%s, "%s"', src and src.file or c[1], c[2])
+-- A date after a verb: "on 6 March 1948", "in 1999", "in late 2009", "in the 1950s".
+function F.when(d)
+  if d.day then return "on " .. F.date(d) end
+  if d.decade then return "in the " .. F.date(d) end
+  return "in " .. F.date(d)
+end
+
+-- The first and last year a date may stand for ("mid-1960s": 1963 to 1966). An inferred (or
+-- missing) date could be any year.
+function F.interval(d)
+  if not d or d.inferred then return -math.huge, math.huge end
+  if d.decade then
+    if d.part == "early" then return d.decade, d.decade + 3 end
+    if d.part == "mid" then return d.decade + 3, d.decade + 6 end
+    if d.part == "late" then return d.decade + 6, d.decade + 9 end
+    return d.decade, d.decade + 9
   end
-  return table.concat(parts, "; ")
+  return d.year, d.year
+end
+
+-- Whether two dates may fall in the same year.
+function F.overlaps(a, b)
+  local a1, a2 = F.interval(a)
+  local b1, b2 = F.interval(b)
+  return a1 <= b2 and b1 <= a2
+end
+
+-- Whether date a comes surely before b: a ends in a year before the one b may begin in.
+function F.before(a, b)
+  local _, ahi = F.interval(a)
+  local blo = F.interval(b)
+  return ahi < blo
+end
+
+--------------------------------------------------------------------------------------- events
+
+-- " (1954)" to follow an event's title, or "" when its date is inferred.
+function F.date_note(e)
+  return F.askable(e.date) and (" (" .. F.date(e.date) .. ")") or ""
+end
+
+-- The events a question may place in time, in date order: dated by a source, and with no year
+-- in the title to give their place away.
+function F.timeline()
+  local out = {}
+  for _, id in ipairs(halqa.index.events_by_date) do
+    local e = events[id]
+    if F.askable(e.date) and not e.title:find("%d%d%d%d") then out[#out + 1] = id end
+  end
+  return out
+end
+
+-- The parties an event concerns, in order: those it names, those that merged or split, and the
+-- one it formed.
+function F.event_parties(e)
+  local out = {}
+  for _, p in ipairs(e.parties or {}) do out[#out + 1] = p end
+  for _, p in ipairs(e.from or {}) do
+    if table_of[p] == "parties" then out[#out + 1] = p end
+  end
+  if e.formed and table_of[e.formed] == "parties" then out[#out + 1] = e.formed end
+  return F.unique(out)
+end
+
+-- Every record an event involves: parties, people, organizations, what merged or split, and
+-- what it formed.
+function F.involved(e)
+  local out = {}
+  for _, field in ipairs({ "parties", "people", "organizations", "from" }) do
+    for _, id in ipairs(e[field] or {}) do out[#out + 1] = id end
+  end
+  if e.formed then out[#out + 1] = e.formed end
+  return F.unique(out)
+end
+
+-- Everything the record of an event says in words: what a distractor must not appear in. The
+-- parts are kept apart so that no name runs from one into the next.
+function F.event_text(e)
+  local parts = { e.title, e.summary or "", e.note or "" }
+  for _, c in ipairs(e.claims or {}) do parts[#parts + 1] = c.text end
+  return table.concat(parts, " | ")
+end
+
+-- The topic tags of an event kind, the main one first (`quiz --topic splits`).
+local KIND_TAGS = {
+  founding = { "founding" }, merger = { "mergers" }, split = { "splits" }, ban = { "bans", "repression" },
+  election = { "elections" }, arrest = { "repression" }, release = { "repression" },
+  killing = { "repression" }, repression = { "repression" }, leadership = { "leadership" },
+  congress = { "congresses" }, estimate = { "figures" }, publication = { "publications" },
+  alliance = { "alliances" }, other = {},
+}
+function F.kind_tags(kind)
+  return F.copy(KIND_TAGS[kind])
 end
 
 -- The parties a record or event concerns, as a set { id = true }.
@@ -71,11 +377,7 @@ function F.parties_of(id)
   elseif t == "organizations" then
     if r.party then set[r.party] = true end
   elseif t == "events" then
-    for _, p in ipairs(r.parties or {}) do set[p] = true end
-    for _, p in ipairs(r.from or {}) do
-      if table_of[p] == "parties" then set[p] = true end
-    end
-    if r.formed and table_of[r.formed] == "parties" then set[r.formed] = true end
+    set = F.set(F.event_parties(r))
   end
   return set
 end
@@ -90,25 +392,83 @@ function F.founding_event(party)
   return nil
 end
 
--- The ids of every record of one table, sorted, so generators walk the data in a fixed order.
-function F.ids(tname)
+--------------------------------------------------------------------------------------- places
+
+-- Places too broad to accept alone for a place inside them: those an event gives as a place of
+-- its own, and those that close two or more place names ("..., India").
+local broad
+local function is_broad(place)
+  if not broad then
+    broad = {}
+    local tails = {}
+    for _, id in ipairs(halqa.index.events_by_date) do
+      for _, p in ipairs(events[id].places or {}) do
+        broad[p] = true
+        local tail = p:gsub("%s*%b()", ""):match(",%s*([^,]+)$")
+        if tail then
+          tails[tail] = tails[tail] or {}
+          tails[tail][p] = true
+        end
+      end
+    end
+    for tail, set in pairs(tails) do
+      if next(set, next(set)) then broad[tail] = true end
+    end
+  end
+  return broad[place] or false
+end
+
+local function trim(s)
+  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
+-- The other ways to write a place: "Calcutta (Kolkata), India" gives Calcutta, Kolkata,
+-- "Calcutta, India" and "Kolkata, India"; the city that closes a site ("Royal fort (Lahore Fort),
+-- Lahore") is accepted alone unless it is a region.
+function F.place_forms(p)
+  local inner = {}
+  local bare = trim((p:gsub("%s*%((.-)%)", function(x)
+    inner[#inner + 1] = trim(x)
+    return ""
+  end)))
+  local parts = {}
+  for part in bare:gmatch("[^,]+") do parts[#parts + 1] = trim(part) end
   local out = {}
-  for id in pairs(tables[tname]) do out[#out + 1] = id end
-  table.sort(out)
+  local function add(s)
+    if s and s ~= "" and not F.has(out, s) and norm(s) ~= norm(p) then out[#out + 1] = s end
+  end
+  local head, rest = parts[1], table.concat(parts, ", ", 2)
+  add(head)
+  for _, x in ipairs(inner) do add(x) end
+  add(bare)
+  if rest ~= "" then
+    for _, x in ipairs(inner) do add(x .. ", " .. rest) end
+    if #parts == 2 and not is_broad(parts[2]) then add(parts[2]) end
+  end
   return out
 end
 
--- Lists as sets and back.
-function F.set(list)
-  local s = {}
-  for _, v in ipairs(list or {}) do s[v] = true end
-  return s
+------------------------------------------------------------------------------------ citations
+
+-- A citation list as text: 001_694f58b42979dfb4.txt, "History"; 002_....txt, "whole document".
+function F.cite(list)
+  local parts = {}
+  for _, c in ipairs(list or {}) do
+    local src = sources[c[1]]
+    parts[#parts + 1] = string.format('%s, "%s"', src and src.file or c[1], c[2])
+  end
+  return table.concat(parts, "; ")
 end
 
-function F.sorted_keys(set)
-  local out = {}
-  for k in pairs(set) do out[#out + 1] = k end
-  table.sort(out)
+-- Several citation lists as one, each citation once, for a question about several records.
+function F.merge_sources(lists)
+  local out, seen = {}, {}
+  for _, list in ipairs(lists) do
+    for _, c in ipairs(list) do
+      local key = c[1] .. "\0" .. c[2]
+      if not seen[key] then seen[key], out[#out + 1] = true, c end
+    end
+  end
   return out
 end
 
