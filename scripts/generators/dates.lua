@@ -16,6 +16,11 @@ local function exact_year(d)
   return d and F.askable(d) and not d.decade
 end
 
+-- A title that names a year ("CPP in the 2013 general election") would give the answer away.
+local function names_a_year(title)
+  return title:find("%f[%d]%d%d%d%d%f[%D]") ~= nil
+end
+
 -- Three years near `year`, none equal to it and none in `taken`, drawn with rng.
 local function near_years(rng, year, taken)
   local pool = {}
@@ -30,7 +35,7 @@ local function event_dates(ctx)
   for i, id in ipairs(halqa.index.events_by_date) do
     local e = events[id]
     local d = e.date
-    if F.askable(d) then
+    if F.askable(d) and not names_a_year(e.title) then
       ctx:date{
         template = "when", facts = { id }, date = d,
         prompt = "When did this happen: " .. e.title .. "?" .. precision_hint(d),
@@ -38,12 +43,12 @@ local function event_dates(ctx)
         sources = e.sources, tags = { "dates", e.kind },
       }
     end
-    if exact_year(d) then
+    if exact_year(d) and not names_a_year(e.title) then
       ctx:choice{
         template = "year", facts = { id },
         prompt = "In which year: " .. e.title .. "?",
         answer = tostring(d.year), distractors = near_years(ctx.rng, d.year, { [d.year] = true }),
-        explanation = e.title .. " in " .. d.year .. ".",
+        explanation = e.title .. ": " .. d.year .. ".",
         sources = e.sources, tags = { "dates", e.kind },
       }
       -- True/false, alternating true and false statements along the timeline; a false one
@@ -53,9 +58,9 @@ local function event_dates(ctx)
       if not truth then shown = d.year + ctx.rng:pick({ -3, -2, -1, 1, 2, 3 }) end
       ctx:truefalse{
         template = "year_tf", facts = { id }, truth = truth,
-        prompt = "True or false: " .. e.title .. " in " .. shown .. ".",
-        statement = e.title .. " in " .. shown .. ".",
-        explanation = e.title .. " in " .. d.year .. ".",
+        prompt = "True or false: this happened in " .. shown .. ": " .. e.title .. ".",
+        statement = e.title .. ": " .. shown .. ".",
+        explanation = e.title .. ": " .. d.year .. ".",
         sources = e.sources, tags = { "dates", e.kind },
       }
     end
@@ -89,7 +94,7 @@ local function events_of_year(ctx)
           template = "what_year", facts = { answer_id },
           prompt = "Which of these happened in " .. year .. "?",
           answer = e.title, distractors = ctx.rng:sample(pool, 3),
-          explanation = e.title .. " in " .. year .. ".",
+          explanation = e.title .. ": " .. year .. ".",
           sources = e.sources, tags = { "dates", e.kind },
         }
       end
@@ -107,15 +112,15 @@ local function foundings(ctx)
       ctx:date{
         template = "founded", facts = { id }, date = p.founded,
         prompt = "When was the " .. p.name .. " founded?" .. precision_hint(p.founded),
-        explanation = "The " .. p.name .. " was founded in " .. F.date(p.founded) .. ".",
+        explanation = "The " .. p.name .. " was founded " .. F.when(p.founded) .. ".",
         sources = cites, tags = { "dates", "founding" },
       }
       local where = p.founded_place and (" in " .. p.founded_place) or ""
       ctx:cloze{
         template = "founded_cloze", facts = { id },
-        prompt = "____ was founded" .. where .. " in " .. F.date(p.founded) .. ". Which party?",
+        prompt = "____ was founded" .. where .. " " .. F.when(p.founded) .. ". Which party?",
         answer = p.name, accepted = F.accepted(id),
-        explanation = "The " .. p.name .. " was founded" .. where .. " in " .. F.date(p.founded) .. ".",
+        explanation = "The " .. p.name .. " was founded" .. where .. " " .. F.when(p.founded) .. ".",
         sources = cites, tags = { "dates", "founding" },
       }
     end
