@@ -31,6 +31,8 @@ int hq_docall(lua_State *L, int narg, int nres) {
   int status = lua_pcall(L, narg, nres, base);
   hq_watchdog_stop(H);
   lua_remove(L, base);
+  const char *notice = H->progress ? store_take_notice(H->progress) : NULL;
+  if (notice && *notice) fprintf(H->err, "halqa: %s\n", notice); /* the store stopped saving */
   return status;
 }
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "host.h"
+#include "lua_store.h"
 
 static const char *const tables[] = {"sources", "parties", "people", "organizations", "events", NULL};
 
@@ -38,6 +39,7 @@ static int pmain(lua_State *L) {
   int base = lua_gettop(L);
   hq_open_require(L, base);
   hq_push_api(L, H, dataset);
+  hq_open_store(L, -1, H->progress);
   hq_freeze(L, -1, "halqa");
   lua_setfield(L, base, "halqa");
   for (const char *const *t = tables; *t; t++) {
@@ -111,6 +113,16 @@ hq_host *hq_open(const hq_config *cfg) {
   const char *bundled_scripts = hq_default_scripts_dir();
   if (bundled_scripts) add_script_dir(H, bundled_scripts);
 
+  /* The progress store: a store that cannot save still runs (in memory), and says why. */
+  char why[1024] = "";
+  store_status st = store_open(cfg->db_path, &H->progress, why, sizeof why);
+  if (st == STORE_ERROR) {
+    fprintf(H->err, "halqa: cannot open the progress store: not enough memory\n");
+    hq_close(H);
+    return NULL;
+  }
+  if (st != STORE_OK) fprintf(H->err, "halqa: %s\n", why);
+
   lua_State *L = lua_newstate(hq_alloc, &H->mem);
   if (!L) {
     fprintf(H->err, "halqa: cannot create a Lua state: not enough memory\n");
@@ -138,6 +150,7 @@ hq_host *hq_open(const hq_config *cfg) {
 void hq_close(hq_host *H) {
   if (!H) return;
   if (H->L) lua_close(H->L);
+  store_close(H->progress); /* after lua_close: Lua's __gc may still hold statements */
   free(H->data_dir);
   for (int i = 0; i < H->n_script_dirs; i++) free(H->script_dirs[i]);
   free(H);

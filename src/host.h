@@ -6,6 +6,7 @@
 #include <lauxlib.h>
 
 #include "halqa.h"
+#include "store.h"
 
 typedef struct hq_memory {
   size_t used, peak, limit;
@@ -24,6 +25,7 @@ struct hq_host {
   char *data_dir;
   char *script_dirs[HQ_MAX_SCRIPT_DIRS + 2];
   int n_script_dirs;
+  store *progress;  /* the progress store (never NULL once open; may be in no-save mode) */
 };
 
 /* The host that owns a Lua state (kept in the state's extra space; threads inherit it). */

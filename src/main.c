@@ -10,7 +10,7 @@
 #include "repl.h"
 
 static const char usage_line[] =
-  "usage: halqa [--data DIR] [--scripts DIR]... [--mem-limit MiB] [--time-limit SECONDS]\n"
+  "usage: halqa [--data DIR] [--scripts DIR]... [--db FILE] [--mem-limit MiB] [--time-limit SECONDS]\n"
   "             [-e CHUNK]... [SCRIPT.lua [ARGS...] | COMMAND [ARGS...]]";
 
 static const char help_text[] =
@@ -23,6 +23,8 @@ static const char help_text[] =
   "options:\n"
   "  --data DIR          the dataset folder (default: the bundled data/)\n"
   "  --scripts DIR       add a scripts folder, searched before the bundled one (repeatable)\n"
+  "  --db FILE           the progress store (default $XDG_DATA_HOME/halqa/progress.db;\n"
+  "                      :memory: for a session that keeps nothing)\n"
   "  --mem-limit MiB     Lua memory cap (default 256)\n"
   "  --time-limit SECS   CPU seconds a script may run without asking for input (default 60;\n"
   "                      0 for none)\n"
@@ -71,13 +73,14 @@ static int parse(cli *c, int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     int script_args = c->target && is_script(c->target);
-    if (!script_args && (strcmp(a, "--data") == 0 || strcmp(a, "--scripts") == 0 ||
+    if (!script_args && (strcmp(a, "--data") == 0 || strcmp(a, "--scripts") == 0 || strcmp(a, "--db") == 0 ||
                          strcmp(a, "--mem-limit") == 0 || strcmp(a, "--time-limit") == 0 ||
                          (!c->target && strcmp(a, "-e") == 0))) {
       if (i + 1 >= argc) return usage_error("option '%s' needs an argument", a);
       const char *v = argv[++i];
       double num;
       if (strcmp(a, "--data") == 0) c->cfg.data_dir = v;
+      else if (strcmp(a, "--db") == 0) c->cfg.db_path = v;
       else if (strcmp(a, "--scripts") == 0) {
         if (c->cfg.n_script_dirs >= HQ_MAX_SCRIPT_DIRS) return usage_error("too many --scripts (at most 16)%s", "");
         c->cfg.script_dirs[c->cfg.n_script_dirs++] = v;

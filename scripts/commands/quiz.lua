@@ -66,7 +66,17 @@ halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json
     if not opts.json then
       print(string.format("Quiz: %d questions (seed %d). Answer each; ? for a hint, skip, quit.", #questions, seed))
     end
-    local state = session.run(questions, { quiet = opts.json })
+    -- Every answer is committed to the store before the next question is shown; a missed
+    -- question brings the flashcards of its facts back for review.
+    local sid = halqa.store.begin_session("quiz", { seed = seed, count = #questions, generator = opts.generator,
+                                                    party = opts.party, topic = opts.topic, kind = opts.kind })
+    local function on_answer(q, rec)
+      halqa.store.record_answer(sid, { question = q.id, facts = q.facts, given = rec.given, verdict = rec.verdict,
+                                       score = rec.score, seconds = rec.time })
+      if rec.verdict ~= "correct" then halqa.store.make_due(q.facts) end
+    end
+    local state = session.run(questions, { quiet = opts.json, on_answer = on_answer })
+    halqa.store.end_session(sid)
     if opts.json then
       print(halqa.json(session.results(state, #questions, seed), true))
     else

@@ -130,6 +130,32 @@ case_ "export has the promised fields" 0 '"accepted":' '$H export --format json 
 case_ "export is deterministic for a seed" 0 "" 'a=$($H export --seed 4 | cksum); b=$($H export --seed 4 | cksum); test "$a" = "$b"'
 case_ "export refuses an unknown format" 2 "unknown format 'xml'" '$H export --format xml'
 
+# --- flashcards and the progress store
+# The dates deck's first new cards (by id) are the Azad Pakistan Party's founding ("1950s"),
+# then the cloze naming it: a typed right answer (fast: Easy), a self-rating (Hard), a wrong
+# answer (Again), then quit.
+CARDS_IN='1950s\n\n2\nxyz\nquit\n'
+export CARDS_IN
+count_reviews='local n = 0 for _, h in ipairs(halqa.store.stats(nil, 1).heatmap) do n = n + h.reviews end return "reviews=" .. n'
+export count_reviews
+case_ "a piped review rates typed answers and self-ratings" 0 "Again 1 · Hard 1 · Good 0 · Easy 1" 'printf "$CARDS_IN" | $H --db cards1.db cards dates'
+case_ "a review session's ratings are in the store" 0 "4,2,1" '$H --db cards1.db -e "local r = {} for _, f in ipairs({\"APP\", \"CMKP\"}) do for _, h in ipairs(halqa.store.history(f)) do if h.kind == \"review\" then r[#r + 1] = h.rating end end end return table.concat(r, \",\")"'
+case_ "undo takes back the last rating" 0 "Took back the last rating (Hard)" 'printf "\n2\nundo\n\n3\nquit\n" | $H --db :memory: cards dates'
+case_ "cards refuses an unknown deck" 2 "no deck 'nope'" '$H --db :memory: cards nope'
+case_ "a party is a deck" 0 "to review" 'printf "quit\n" | $H --db :memory: cards CMKP'
+case_ "the daily new-card limit holds across sessions" 0 "Nothing to review in dates today" 'printf "\n3\n\n3\nquit\n" | $H --db cards2.db cards dates --new 2 >/dev/null; printf "quit\n" | $H --db cards2.db cards dates --new 2'
+case_ "a missed quiz question makes its cards due" 0 "due=1" 'printf "\n3\nquit\n" | $H --db cards3.db cards dates --new 1 >/dev/null; printf "1990\n" | $H --db cards3.db quiz --seed 1 --id dates.founded.APP >/dev/null; $H --db cards3.db -e "return \"due=\" .. #halqa.store.due(\"dates\")"'
+case_ "quiz answers are saved with their session" 0 "wrong" 'printf "1990\n" | $H --db quiz1.db quiz --seed 1 --id dates.founded.CMKP >/dev/null; $H --db quiz1.db -e "for _, h in ipairs(halqa.store.history(\"CMKP\")) do if h.kind == \"answer\" then return h.verdict end end"'
+case_ "stats shows decks, retention, heatmap and forecast" 0 "Due in the next 14 days:" '$H --db cards1.db stats'
+case_ "stats --json is machine-readable" 0 '"retention":' '$H --db cards1.db stats --json'
+case_ "a missing store is not created by reading it" 0 "absent" '$H --db lazy/dir/progress.db stats >/dev/null; test -e lazy && echo present || echo absent'
+printf 'this is not a database, just some bytes that are long enough to look like a header............' > "$TMP/corrupt.db"
+case_ "a corrupt store starts in no-save mode and says why" 0 "corrupt.db" '$H --db corrupt.db -e "return halqa.store.mode()"'
+case_ "a corrupt store is left as it was" 0 "" 'a=$(cksum < corrupt.db); printf "\n3\nquit\n" | $H --db corrupt.db cards dates >/dev/null 2>&1; test "$a" = "$(cksum < corrupt.db)"'
+printf 'local ids = {}\nfor _, c in ipairs(halqa.store.new_cards("dates", 30)) do ids[#ids + 1] = c.id end\nfor _, id in ipairs(ids) do halqa.store.review(id, 3) end\n' > "$TMP/two.lua"
+case_ "two processes review one store" 0 "reviews=" 'printf "quit\n" | $H --db shared.db cards dates >/dev/null; $H --db shared.db two.lua & $H --db shared.db two.lua; s=$?; wait $! || s=1; test $s = 0 && $H --db shared.db -e "$count_reviews"'
+case_ "a session killed with SIGKILL keeps every committed answer" 0 "reviews=3" '(printf "\n3\n\n3\n\n3\n"; sleep 3) | $H --db killed.db cards dates > killed.out & pid=$!; sleep 1.5; kill -9 $pid; wait; $H --db killed.db -e "$count_reviews"'
+
 # --- bad data
 broken_data syntax parties.lua 'return {
   { id = "CPP",

@@ -106,6 +106,7 @@ static int setup(void **state) {
   cfg.script_dirs[0] = HALQA_SOURCE_DIR "/tests/fixtures/scripts";
   cfg.n_script_dirs = 1;
   cfg.no_user_scripts = 1;
+  cfg.db_path = ":memory:";
   cfg.mem_limit = (size_t)64 << 20;
   cfg.time_limit = 0.5;
   cfg.out = out;

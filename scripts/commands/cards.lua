@@ -1,0 +1,82 @@
+-- commands/cards.lua: `cards [DECK]` — review flashcards: due cards first, then new ones up to a
+-- daily limit. Decks: dates, leaders, events, organizations, or a party id (CPP, CMKP, ...).
+
+local options, build, review
+local function load_libs()
+  options, build, review = require("lib.options"), require("lib.cards.build"), require("lib.cards.review")
+end
+
+local spec = {
+  { nil, "new", "N", "new cards a day, across sessions (default 20)", type = "int", default = 20,
+    check = function(n) return n >= 0, "must be 0 or more" end },
+  { "n", "limit", "N", "at most this many cards this session (default 100)", type = "int", default = 100,
+    check = function(n) return n > 0, "must be at least 1" end },
+}
+
+-- Brings the store in line with the card generators: new cards added, vanished ones retired.
+-- Returns the cards by id, with what the store does not keep (how to grade, the parties).
+local function sync()
+  local by_deck, by_id, order = {}, {}, {}
+  for _, c in ipairs(build.all()) do
+    if not by_deck[c.deck] then
+      by_deck[c.deck] = {}
+      order[#order + 1] = c.deck
+    end
+    table.insert(by_deck[c.deck], { id = c.id, front = c.front, back = c.back, source = c.source, facts = c.facts })
+    by_id[c.id] = c
+  end
+  for _, deck in ipairs(order) do halqa.store.sync_cards(deck, by_deck[deck]) end
+  return by_id, order
+end
+
+-- A deck name is a card deck or a party id; returns the store deck (nil for a party) and a test.
+local function choose_deck(name, decks)
+  if not name then return nil, function() return true end end
+  for _, d in ipairs(decks) do
+    if d == name then return name, function() return true end end
+  end
+  if parties[name] then
+    return nil, function(card)
+      for _, p in ipairs(card.parties) do
+        if p == name then return true end
+      end
+      return false
+    end
+  end
+  options.error("cards", spec, "no deck '" .. name .. "' (decks: " .. table.concat(decks, ", ") .. ", or a party id such as CPP)")
+end
+
+halqa.command("cards", "cards [DECK] [--new N] [--limit N]  review flashcards, due ones first", function(args)
+  load_libs()
+  local opts, rest = options.parse("cards", args, spec)
+  if #rest > 1 then options.error("cards", spec, "unexpected argument '" .. rest[2] .. "'") end
+  local by_id, decks = sync()
+  local deck, wanted = choose_deck(rest[1], decks)
+  -- Due cards first, then new cards while today's allowance lasts.
+  local queue = {}
+  local function take(list, max)
+    for _, stored in ipairs(list) do
+      if #queue >= opts.limit or max <= 0 then return end
+      local card = by_id[stored.id]
+      if card and wanted(card) then
+        card.reps = stored.reps
+        queue[#queue + 1] = card
+        max = max - 1
+      end
+    end
+  end
+  take(halqa.store.due(deck, 100000), math.huge)
+  local allowance = opts.new - halqa.store.new_today(deck)
+  if allowance > 0 then take(halqa.store.new_cards(deck, 100000), allowance) end
+  if #queue == 0 then
+    print("Nothing to review" .. (rest[1] and (" in " .. rest[1]) or "") .. " today. Come back tomorrow, or take a quiz.")
+    return
+  end
+  local mode, why = halqa.store.mode()
+  print(string.format("%d card%s to review%s. Type the answer, or press Enter to see the back; undo, quit.",
+    #queue, #queue == 1 and "" or "s", mode == "saving" and "" or (" (not saving: " .. why .. ")")))
+  local session = halqa.store.begin_session("cards", { deck = rest[1] or "all" })
+  local summary = review.run(queue, session)
+  halqa.store.end_session(session)
+  print(review.summary(summary))
+end)

@@ -1,0 +1,26 @@
+-- commands/stats.lua: `stats` — progress: cards per deck, true retention, a heatmap of reviews,
+-- a forecast of due cards, and the weakest facts.
+
+local options, render
+local function load_libs()
+  options, render = require("lib.options"), require("lib.stats.render")
+end
+
+local spec = {
+  { "d", "days", "N", "the period for retention and the heatmap (default 84)", type = "int", default = 84,
+    check = function(n) return n >= 1 and n <= 3650, "must be 1 to 3650" end },
+  { nil, "now", "SECONDS", "as of this time (unix seconds) instead of now", type = "int" },
+  { nil, "json", nil, "print the figures as JSON", type = "flag" },
+}
+
+halqa.command("stats", "stats [--days N] [--json]  what you know: decks, retention, heatmap, forecast", function(args)
+  load_libs()
+  local opts, rest = options.parse("stats", args, spec)
+  if #rest > 0 then options.error("stats", spec, "unexpected argument '" .. rest[1] .. "'") end
+  local st = halqa.store.stats(opts.now, opts.days)
+  if opts.json then
+    print(halqa.json(st, true))
+  else
+    print(render.text(st))
+  end
+end)
