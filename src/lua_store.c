@@ -618,6 +618,25 @@ static int l_make_due(lua_State *L) {
   return 1;
 }
 
+/* configure{ desired_retention =, maximum_interval =, fuzz = } — how the store schedules reviews
+** (FSRS-6 defaults until set). Each field is optional; bad values raise and change nothing. */
+static int l_configure(lua_State *L) {
+  store *s = store_of(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  fsrs_params p;
+  store_get_params(s, &p);
+  lua_pushliteral(L, "desired_retention");
+  if (lua_rawget(L, 1) != LUA_TNIL) p.desired_retention = luaL_checknumber(L, -1);
+  lua_pushliteral(L, "maximum_interval");
+  if (lua_rawget(L, 1) != LUA_TNIL) p.maximum_interval = (int)luaL_checkinteger(L, -1);
+  lua_pushliteral(L, "fuzz");
+  if (lua_rawget(L, 1) != LUA_TNIL) p.enable_fuzz = lua_toboolean(L, -1);
+  const char *bad = fsrs_check_params(&p);
+  if (bad) return luaL_error(L, "halqa.store.configure: %s", bad);
+  store_set_params(s, &p);
+  return 0;
+}
+
 /* new_today([deck [, now]]) -> how many cards had their first review today */
 static int l_new_today(lua_State *L) {
   store *s = store_of(L);
@@ -739,7 +758,7 @@ void hq_open_store(lua_State *L, int api, store *s) {
     {"record_answer", l_record_answer}, {"sync_cards", l_sync_cards}, {"due", l_due},
     {"new_cards", l_new_cards}, {"card", l_card}, {"review", l_review}, {"undo", l_undo},
     {"make_due", l_make_due}, {"history", l_history}, {"stats", l_stats},
-    {"new_today", l_new_today}, {NULL, NULL}
+    {"new_today", l_new_today}, {"configure", l_configure}, {NULL, NULL}
   };
   api = lua_absindex(L, api);
   if (luaL_newmetatable(L, HELD_MT)) {

@@ -613,6 +613,10 @@ const char *store_take_notice(store *s) {
   return s->reason;
 }
 
+void store_get_params(const store *s, fsrs_params *out) {
+  *out = s->params;
+}
+
 void store_set_params(store *s, const fsrs_params *p) {
   s->params = *p;
 }

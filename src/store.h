@@ -68,6 +68,7 @@ const char *store_take_notice(store *s);
 /* The scheduler's parameters (FSRS-6 defaults until set; copied). With fuzz on, each review's
 ** fuzz seed is derived from the card id and its review count, so a replay is repeatable. */
 void store_set_params(store *s, const fsrs_params *p);
+void store_get_params(const store *s, fsrs_params *out);
 
 /* ---- days ---- */
 

@@ -11,6 +11,8 @@ local spec = {
     check = function(n) return n >= 0, "must be 0 or more" end },
   { "n", "limit", "N", "at most this many cards this session (default 100)", type = "int", default = 100,
     check = function(n) return n > 0, "must be at least 1" end },
+  { "r", "retention", "R", "desired retention, 0.7 to 0.99 (default 0.9)", type = "number", default = 0.9,
+    check = function(r) return r >= 0.7 and r <= 0.99, "must be between 0.7 and 0.99" end },
 }
 
 -- Brings the store in line with the card generators: new cards added, vanished ones retired.
@@ -50,6 +52,7 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N]  review flashcards, d
   load_libs()
   local opts, rest = options.parse("cards", args, spec)
   if #rest > 1 then options.error("cards", spec, "unexpected argument '" .. rest[2] .. "'") end
+  halqa.store.configure{ desired_retention = opts.retention }
   local by_id, decks = sync()
   local deck, wanted = choose_deck(rest[1], decks)
   -- Due cards first, then new cards while today's allowance lasts.

@@ -16,8 +16,8 @@ halqa.command("help", "help [COMMAND]  list the commands, or show how to use one
   for _, c in ipairs(list) do
     -- A help text is "USAGE  what it does": the usage, two spaces, then the description.
     local usage, what = c.help:match("^(.-)%s%s+(.*)$")
-    print(string.format("  %-24s %s", usage or c.name, what or c.help))
+    print(string.format("  %-8s %s", c.name, what or c.help))
   end
   print("")
-  print("Anything else you type is Lua: try `parties.CPP.name` or `#halqa.index.events_by_date`.")
+  print("`help NAME` shows how to use one. Anything else you type is Lua: try `parties.CPP.name` or `#halqa.index.events_by_date`.")
 end)

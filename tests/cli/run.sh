@@ -68,6 +68,12 @@ awk '/^```lua/{n++; if (n == 2) {on=1; next}} /^```$/{on=0} on' "$SRC/docs/scrip
 case_ "the guide's example generator makes questions" 0 '"id":	"my_founders.founder.CPP+sajjad_zaheer"' 'XDG_CONFIG_HOME=$PWD/gen-xdg $H export --generator my_founders'
 case_ "the guide's example generator is asked in a quiz" 0 "Who founded the Communist Party of Pakistan?" 'printf "a\n" | XDG_CONFIG_HOME=$PWD/gen-xdg $H quiz --seed 1 --id my_founders.founder.CPP+sajjad_zaheer'
 
+# --- the guide's example card generator makes a deck
+mkdir -p "$TMP/card-xdg/halqa/scripts/cards"
+awk '/^```lua/{n++; if (n == 3) {on=1; next}} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/card-xdg/halqa/scripts/cards/founders.lua"
+case_ "the guide's example card generator makes a deck" 0 "Who founded the Communist Party of Pakistan?" 'printf "Sajjad Zaheer\nquit\n" | XDG_CONFIG_HOME=$PWD/card-xdg $H --db :memory: cards founders'
+case_ "a typed answer on a custom card is graded" 0 "Easy: next review" 'printf "Sajjad Zaheer\nquit\n" | XDG_CONFIG_HOME=$PWD/card-xdg $H --db :memory: cards founders'
+
 # --- scripts
 printf 'print("args:", #arg, arg[1], arg[2])\nreturn 1\n' > "$TMP/args.lua"
 printf 'local x = 1\nlocal y = = 2\n' > "$TMP/syntax.lua"
@@ -141,6 +147,8 @@ export count_reviews
 case_ "a piped review rates typed answers and self-ratings" 0 "Again 1 · Hard 1 · Good 0 · Easy 1" 'printf "$CARDS_IN" | $H --db cards1.db cards dates'
 case_ "a review session's ratings are in the store" 0 "4,2,1" '$H --db cards1.db -e "local r = {} for _, f in ipairs({\"APP\", \"CMKP\"}) do for _, h in ipairs(halqa.store.history(f)) do if h.kind == \"review\" then r[#r + 1] = h.rating end end end return table.concat(r, \",\")"'
 case_ "undo takes back the last rating" 0 "Took back the last rating (Hard)" 'printf "\n2\nundo\n\n3\nquit\n" | $H --db :memory: cards dates'
+case_ "a lower desired retention spaces reviews further" 0 "Good: next review in 8 days" 'printf "\n3\nquit\n" | $H --db :memory: cards dates --retention 0.8'
+case_ "the default retention schedules a new Good card in 2 days" 0 "Good: next review in 2 days" 'printf "\n3\nquit\n" | $H --db :memory: cards dates'
 case_ "cards refuses an unknown deck" 2 "no deck 'nope'" '$H --db :memory: cards nope'
 case_ "a party is a deck" 0 "to review" 'printf "quit\n" | $H --db :memory: cards CMKP'
 case_ "the daily new-card limit holds across sessions" 0 "Nothing to review in dates today" 'printf "\n3\n\n3\nquit\n" | $H --db cards2.db cards dates --new 2 >/dev/null; printf "quit\n" | $H --db cards2.db cards dates --new 2'
