@@ -59,6 +59,30 @@ static void on_line(char *line) {
   rl_callback_handler_remove();
 }
 
+/* The signal mask outside read_terminal, which waits for input with it. */
+static sigset_t unblocked;
+
+/* readline's getc: waits with signals unblocked, so a Ctrl-C that flushed the input readline was
+** about to read makes it return (a NUL the caller then discards with the line) instead of blocking
+** for input that will never come. */
+static int getc_interruptible(FILE *in) {
+  for (;;) {
+    if (got_sigint) return 0;
+    fd_set fds;
+    FD_ZERO(&fds);
+    FD_SET(fileno(in), &fds);
+    int r = pselect(fileno(in) + 1, &fds, NULL, NULL, NULL, &unblocked);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      return EOF;
+    }
+    unsigned char c;
+    ssize_t n = read(fileno(in), &c, 1);
+    if (n == 1) return c;
+    if (n == 0 || errno != EINTR) return EOF;
+  }
+}
+
 /* hq_reader: one line from the terminal; NULL at Ctrl-D; *interrupted on Ctrl-C. */
 static char *read_terminal(void *ud, const char *prompt, int *interrupted) {
   (void)ud;
@@ -73,6 +97,8 @@ static char *read_terminal(void *ud, const char *prompt, int *interrupted) {
   sigaddset(&block, SIGINT);
   sigaddset(&block, SIGWINCH);
   sigprocmask(SIG_BLOCK, &block, &orig);
+  unblocked = orig;
+  rl_getc_function = getc_interruptible;
   rl_callback_handler_install(prompt, on_line);
   while (!cb_done) {
     if (got_sigwinch) {
