@@ -26,15 +26,16 @@ measure() {
 }
 for ((i = 0; i < runs; i++)); do
   measure bare lua5.4 "$here/bare_load.lua" "$work/data"
-  measure load "$halqa" --time-limit 0 --data "$work/data" -e 'return 1'
-  measure bank "$halqa" --time-limit 0 --data "$work/data" export --format json
+  measure load "$halqa" --time-limit 0 --mem-limit 4000 --db :memory: --data "$work/data" -e 'return 1'
+  measure bank "$halqa" --time-limit 0 --mem-limit 4000 --db :memory: --data "$work/data" export --format json
 done
 median() { sort -n -k"$2" "$work/$1" | awk -v c="$2" '{a[NR]=$c} END {print a[int((NR+1)/2)]}'; }
 bs=$(median bare 1); bm=$(median bare 2); ls=$(median load 1); lm=$(median load 2); ks=$(median bank 1); km=$(median bank 2)
-questions=$("$halqa" --time-limit 0 --data "$work/data" -e 'return #require("lib.quiz.bank").build(1)')
+questions=$("$halqa" --time-limit 0 --mem-limit 4000 --db :memory: --data "$work/data" -e 'local n = 0 require("lib.quiz.bank").each(1, function() n = n + 1 end) return n')
 awk -v bs="$bs" -v bm="$bm" -v ls="$ls" -v lm="$lm" -v ks="$ks" -v km="$km" -v n="$times" -v q="$questions" -v r="$runs" 'BEGIN {
   printf "bank: %dx dataset, medians of %d runs\n", n, r
   printf "bank: bare lua5.4 load  %6.2f s %7.1f MiB (baseline)\n", bs, bm / 1024
-  printf "bank: halqa load        %6.2f s %7.1f MiB  ratio %.2f (target <= 1.50): %s\n", ls, lm / 1024, ls / bs, (ls / bs <= 1.5 ? "ok" : "over target")
+  if (bs < 0.05) printf "bank: halqa load        %6.2f s %7.1f MiB  (too quick to time a ratio at this size)\n", ls, lm / 1024
+  else printf "bank: halqa load        %6.2f s %7.1f MiB  ratio %.2f (target <= 1.50): %s\n", ls, lm / 1024, ls / bs, (ls / bs <= 1.5 ? "ok" : "over target")
   printf "bank: halqa full bank   %6.2f s %7.1f MiB  %d questions (target <= 2 s, <= 300 MiB): %s\n", ks, km / 1024, q, (ks <= 2 && km / 1024 <= 300 ? "ok" : "over target")
 }'
