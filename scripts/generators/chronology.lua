@@ -16,17 +16,47 @@ local function before(a, b)
   return F.before(events[a].date, events[b].date)
 end
 
+-- The first position from `pos` on whose event comes surely after event `id` (one that begins
+-- after id's last year), or #list + 1. The events of one year are not walked one by one: `most`
+-- (first_years) holds the latest first year of every run of 2^k events, so whole runs that all
+-- begin too early are passed over.
+local function next_after(list, most, id, pos)
+  local _, last = F.interval(events[id].date)
+  for k = #most, 0, -1 do
+    local m = most[k]
+    if m[pos] and m[pos] <= last then pos = pos + (1 << k) end
+  end
+  return pos
+end
+
+-- most[k][i]: the latest first year (F.interval) of the events i .. i + 2^k - 1 of the list.
+local function first_years(list)
+  local most = { [0] = {} }
+  for i, id in ipairs(list) do most[0][i] = F.interval(events[id].date) end
+  local k, n = 0, #list
+  while (1 << (k + 1)) <= n do
+    local prev, here, half = most[k], {}, 1 << k
+    for i = 1, n - 2 * half + 1 do here[i] = math.max(prev[i], prev[i + half]) end
+    k = k + 1
+    most[k] = here
+  end
+  return most
+end
+
 -- Neighbours: from each start, the next events that come surely after the last one taken.
-local function runs(list, groups)
+local function runs(list, groups, firsts)
   local sizes = { 3, 4, 5 }
   local turn = 0
   for start = 1, #list, 2 do
     turn = turn + 1
     local k = sizes[(turn - 1) % #sizes + 1]
     local group = { list[start] }
-    for j = start + 1, #list do
-      if #group == k then break end
-      if before(group[#group], list[j]) then group[#group + 1] = list[j] end
+    local j = start + 1
+    while #group < k do
+      j = next_after(list, firsts, group[#group], j)
+      if j > #list then break end
+      group[#group + 1] = list[j]
+      j = j + 1
     end
     if #group >= 3 then groups[#groups + 1] = group end
   end
@@ -34,14 +64,14 @@ end
 
 -- Spreads: five events at even steps along the timeline, each moved on to the first that comes
 -- surely after the one before.
-local function spreads(list, groups, count)
+local function spreads(list, groups, count, firsts)
   local n = #list
   if n < 5 + count then return end
   for r = 0, count - 1 do
     local group = {}
     for i = 0, 4 do
       local pos = 1 + r + math.floor(i * (n - 1 - count) / 4)
-      while pos <= n and #group > 0 and not before(group[#group], list[pos]) do pos = pos + 1 end
+      if #group > 0 and pos <= n then pos = next_after(list, firsts, group[#group], pos) end
       if pos <= n and (#group == 0 or before(group[#group], list[pos])) then group[#group + 1] = list[pos] end
     end
     if #group >= 3 then groups[#groups + 1] = group end
@@ -66,23 +96,31 @@ return {
   description = "Put three to five events in date order",
   generate = function(ctx)
     local list = F.timeline()
+    local firsts = first_years(list)
     local groups = {}
-    runs(list, groups)
-    spreads(list, groups, 6)
-    -- A set that shares more than two events with an earlier question is left out, so no two
-    -- questions are nearly the same.
-    local accepted = {}
-    for _, group in ipairs(groups) do
-      local fresh = true
-      for _, earlier in ipairs(accepted) do
-        local shared = 0
-        for _, id in ipairs(group) do
-          if earlier[id] then shared = shared + 1 end
+    runs(list, groups, firsts)
+    spreads(list, groups, 6, firsts)
+    -- A set that shares more than two events with an earlier question (or all of its own, which
+    -- for a set of three or more is the same) is left out, so no two questions are nearly the
+    -- same: it is one that has three events together that an earlier question had, so the
+    -- threes of every question taken are kept.
+    local threes = {}
+    local function each_three(group, fn)
+      local ids = F.copy(group)
+      table.sort(ids)
+      for i = 1, #ids - 2 do
+        for j = i + 1, #ids - 1 do
+          for k = j + 1, #ids do
+            if fn(ids[i] .. "\0" .. ids[j] .. "\0" .. ids[k]) then return true end
+          end
         end
-        if shared > 2 or shared == #group then fresh = false end
       end
+      return false
+    end
+    for _, group in ipairs(groups) do
+      local fresh = not each_three(group, function(key) return threes[key] end)
       if fresh then
-        accepted[#accepted + 1] = F.set(group)
+        each_three(group, function(key) threes[key] = true end)
         local items, told = {}, {}
         for i, id in ipairs(group) do
           items[i] = events[id].title

@@ -4,6 +4,7 @@
 -- graded to the precision the source has.
 
 local F = require("lib.quiz.facts")
+local P = require("lib.quiz.pick")
 
 local function precision_hint(d)
   if d.day then return " Give the day, month and year." end
@@ -69,7 +70,48 @@ end
 
 -- "Which of these happened in YEAR?": the answer is an event of that year; the distractors are
 -- events with exact years that are not that year.
+--
+-- The pool is every title of an event with an exact year but another one, each title once (the
+-- first event that has it), without the answer's title. It is never built: the events with exact
+-- years are listed once in date order, and a year leaves out its own events (a run of that list,
+-- or else each) and decides again only the events that share a title with another; the draw
+-- picks the same i-th titles as a sample of the whole pool would.
 local function events_of_year(ctx)
+  local list, at, year_of = {}, {}, {}
+  for _, id in ipairs(halqa.index.events_by_date) do
+    if exact_year(events[id].date) then
+      list[#list + 1] = id
+      at[id] = #list
+    end
+  end
+  local sorted = true
+  for i = 2, #list do
+    if events[list[i]].date.year < events[list[i - 1]].date.year then sorted = false end
+  end
+  -- titles that more than one of these events has: their positions, and the years they occur in
+  local by_title, dup_titles, first_seen = {}, {}, {}
+  for i, id in ipairs(list) do
+    local t = events[id].title
+    by_title[t] = by_title[t] or {}
+    table.insert(by_title[t], i)
+  end
+  local static_out = {} -- the later events of a shared title, sorted
+  for i, id in ipairs(list) do
+    local t = events[id].title
+    if #by_title[t] > 1 then
+      dup_titles[t] = true
+      if first_seen[t] then static_out[#static_out + 1] = i else first_seen[t] = true end
+    end
+  end
+  local titles_in_year = {}
+  for t in pairs(dup_titles) do
+    for _, i in ipairs(by_title[t]) do
+      local y = events[list[i]].date.year
+      titles_in_year[y] = titles_in_year[y] or {}
+      titles_in_year[y][t] = true
+    end
+  end
+
   local years = {}
   for year in pairs(halqa.index.events_by_year) do years[#years + 1] = year end
   table.sort(years)
@@ -80,20 +122,50 @@ local function events_of_year(ctx)
       if exact_year(events[id].date) and not answer_id then answer_id = id end
     end
     if answer_id then
-      local pool, titles = {}, { [events[answer_id].title] = true }
-      for _, other in ipairs(halqa.index.events_by_date) do
-        local e = events[other]
-        if exact_year(e.date) and e.date.year ~= year and not titles[e.title] then
-          pool[#pool + 1] = e.title
-          titles[e.title] = true
+      local answer_title = events[answer_id].title
+      local v = { rej = static_out, over = {}, over_list = {} }
+      local function decide(i, kept)
+        if v.over[i] == nil then v.over_list[#v.over_list + 1] = i end
+        v.over[i] = kept
+      end
+      -- this year's events: a run of the list, or one by one
+      local mine = {}
+      for _, id in ipairs(ids) do
+        if at[id] then mine[#mine + 1] = at[id] end
+      end
+      if sorted and #mine > 0 then
+        v.ranges = { { mine[1], mine[#mine] } }
+      else
+        for _, i in ipairs(mine) do decide(i, false) end
+      end
+      -- titles shared by several events, if this year or the answer has one: the first event of
+      -- another year keeps it (none does for the answer's title)
+      local redo = {}
+      for t in pairs(titles_in_year[year] or {}) do redo[t] = true end
+      if dup_titles[answer_title] then redo[answer_title] = true end
+      for t in pairs(redo) do
+        local taken = t == answer_title
+        for _, i in ipairs(by_title[t]) do
+          if events[list[i]].date.year == year or taken then
+            decide(i, false)
+          else
+            decide(i, true)
+            taken = true
+          end
         end
       end
-      if #pool >= 3 then
+      -- the answer's title, when no other event has it, is this year's own
+      table.sort(v.over_list)
+      local count = P.vlist.kept_upto(v, 1, #list)
+      if count >= 3 then
         local e = events[answer_id]
         ctx:choice{
           template = "what_year", facts = { answer_id },
           prompt = "Which of these happened in " .. year .. "?",
-          answer = e.title, distractors = ctx.rng:sample(pool, 3),
+          answer = e.title,
+          distractors = P.vsample(ctx.rng, count, function(i)
+            return events[list[P.vlist.kept_at(v, 1, #list, i)]].title
+          end, 3),
           explanation = e.title .. ": " .. year .. ".",
           sources = e.sources, tags = { "dates", e.kind },
         }

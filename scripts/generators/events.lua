@@ -31,26 +31,50 @@ local function names(ids)
   return F.map(ids, F.name)
 end
 
+-- The names of a record as a grader compares them: { name = normalized name, each = { { raw,
+-- normalized, its numbers, length in characters }, ... } }. Kept for the records looked at
+-- lately only, so that memory does not grow with the dataset.
+local name_info, name_info_n = {}, 0
+local function numbers_of(s)
+  local runs = {}
+  for r in s:gmatch("%d+") do runs[#runs + 1] = r end
+  return table.concat(runs, "|")
+end
+local function info(id)
+  local i = name_info[id]
+  if i then return i end
+  i = { name = halqa.normalize(F.name(id)), each = {} }
+  for _, x in ipairs(F.names(id)) do
+    local n = halqa.normalize(x)
+    i.each[#i.each + 1] = { x, n, numbers_of(n), utf8.len(n) }
+  end
+  if name_info_n >= 20000 then name_info, name_info_n = {}, 0 end
+  name_info[id], name_info_n = i, name_info_n + 1
+  return i
+end
+
+-- Whether the grader takes answer y for x: the same normalized text, or a misspelling of it. A
+-- misspelling keeps every number and is at most three characters longer or shorter (grading.md),
+-- so most pairs are told apart without asking the grader.
+local function graded_same(x, y)
+  if x[2] == y[2] then return true end
+  if x[3] ~= y[3] then return false end
+  if x[4] and y[4] and math.abs(x[4] - y[4]) > 3 then return false end
+  return halqa.grade({ kind = "short", answer = x[1] }, y[1]).correct
+end
+
 -- Two names that a grader (or a reader) could take for each other.
-local confusable_cache = {}
 local function confusable(a, b)
   if a == b then return true end
-  local key = a < b and (a .. "|" .. b) or (b .. "|" .. a)
-  if confusable_cache[key] ~= nil then return confusable_cache[key] end
-  local result = false
-  local na, nb = halqa.normalize(F.name(a)), halqa.normalize(F.name(b))
-  if na:find(nb, 1, true) or nb:find(na, 1, true) then result = true end
-  for _, x in ipairs(F.names(a)) do
-    for _, y in ipairs(F.names(b)) do
-      if halqa.normalize(x) == halqa.normalize(y)
-        or halqa.grade({ kind = "short", answer = x }, y).correct
-        or halqa.grade({ kind = "short", answer = y }, x).correct then
-        result = true
-      end
+  local ia, ib = info(a), info(b)
+  local na, nb = ia.name, ib.name
+  if na:find(nb, 1, true) or nb:find(na, 1, true) then return true end
+  for _, x in ipairs(ia.each) do
+    for _, y in ipairs(ib.each) do
+      if graded_same(x, y) or graded_same(y, x) then return true end
     end
   end
-  confusable_cache[key] = result
-  return result
+  return false
 end
 
 local function confusable_with_any(id, list)
@@ -148,7 +172,7 @@ end
 -- an inferred one loosely; a party or organization with no founding date may be older than
 -- anything we know of it, and one with no end (an organization always) may still exist.
 local span_cache = {}
-local function gap(id, d)
+local function gap_span(id)
   if not span_cache[id] then
     local lo, hi = known_span(id, function(x) if x then return loose(x) end end)
     local r, t = F.record(id), table_of[id]
@@ -158,18 +182,28 @@ local function gap(id, d)
     end
     span_cache[id] = { lo, hi }
   end
-  return distance(span_cache[id][1], span_cache[id][2], d)
+  return span_cache[id][1], span_cache[id][2]
+end
+
+local function gap(id, d)
+  local lo, hi = gap_span(id)
+  return distance(lo, hi, d)
 end
 
 -- Years between what the sources date of a record and a date; unlike gap() it neither counts an
 -- inferred date nor stretches an unknown start or end. Ranks candidates by closeness in time, so
 -- a wrong answer comes from around the same years when one can.
 local era_cache = {}
-local function era_gap(id, d)
+local function era_span(id)
   if not era_cache[id] then
     era_cache[id] = { known_span(id, function(x) if F.askable(x) then return F.interval(x) end end) }
   end
-  return distance(era_cache[id][1], era_cache[id][2], d)
+  return era_cache[id][1], era_cache[id][2]
+end
+
+local function era_gap(id, d)
+  local lo, hi = era_span(id)
+  return distance(lo, hi, d)
 end
 
 -- Whether a record was surely not around when an event happened (with `margin` years to spare).
@@ -196,8 +230,228 @@ local function tags(e, ...)
   return out
 end
 
-local party_ids = F.ids("parties")
-local people_ids = F.ids("people")
+---------------------------------------------------------------------------------------------------
+-- Indices, built once (the dataset never changes), so that a question reads the few records it
+-- may use instead of walking the whole dataset.
+
+local function add_to(map, key, value)
+  local list = map[key]
+  if not list then
+    list = {}
+    map[key] = list
+  end
+  list[#list + 1] = value
+end
+
+-- The last year of the first dated founding or event of a party: it surely existed before a date
+-- that begins after that year (existed_before below).
+local function existed_from(pid)
+  local first = math.huge
+  local f = parties[pid].founded
+  if F.askable(f) then
+    local _, hi = F.interval(f)
+    first = math.min(first, hi)
+  end
+  for _, eid in ipairs(index.events_of[pid] or {}) do
+    local ed = events[eid].date
+    if F.askable(ed) then
+      local _, hi = F.interval(ed)
+      first = math.min(first, hi)
+    end
+  end
+  return first
+end
+
+-- The parties or the people in groups that share everything about their time that questions
+-- rank or filter candidates by (the spans of gap() and era_gap(); a person's type; a party's
+-- founding, whether its origin is recorded, existed_from), so that a question decides a whole
+-- group at once. Members are sorted by id.
+local groups_of = {}
+local function time_groups(tname)
+  if groups_of[tname] then return groups_of[tname] end
+  local list, by_sig = {}, {}
+  for _, id in ipairs(F.sorted_ids(tname)) do
+    local g = {}
+    g.gap_lo, g.gap_hi = gap_span(id)
+    g.era_lo, g.era_hi = era_span(id)
+    if tname == "people" then
+      g.ptype = person_type(id)
+    else
+      local r = parties[id]
+      if F.askable(r.founded) then g.flo, g.fhi = F.interval(r.founded) end
+      g.origin = #(r.split_from or {}) > 0 or #(r.merged_from or {}) > 0
+      g.eb = existed_from(id)
+    end
+    local sig = table.concat({ tostring(g.gap_lo), tostring(g.gap_hi), tostring(g.era_lo), tostring(g.era_hi),
+      tostring(g.ptype), tostring(g.flo), tostring(g.fhi), tostring(g.origin), tostring(g.eb) }, " ")
+    local have = by_sig[sig]
+    if have then
+      have.members[#have.members + 1] = id
+    else
+      g.members = { id }
+      by_sig[sig] = g
+      list[#list + 1] = g
+    end
+  end
+  groups_of[tname] = list
+  return list
+end
+
+-- A group's members sorted by how a sentence names them (F.the_short).
+local function by_name(g)
+  if not g.by_name then
+    local keyed = {}
+    for i, id in ipairs(g.members) do keyed[i] = { id = id, name = the(id) } end
+    table.sort(keyed, function(x, y)
+      if x.name ~= y.name then return x.name < y.name end
+      return x.id < y.id
+    end)
+    g.by_name = keyed
+  end
+  return g.by_name
+end
+
+-- Whether every member of a group was surely not around at event e (absent()).
+local function group_absent(g, e, margin)
+  local d = distance(g.gap_lo, g.gap_hi, e.date)
+  return d ~= math.huge and d > margin
+end
+
+-- Merges sorted lists (value(x) gives the sort value of an entry), calling take(entry) in order
+-- until it returns true.
+local function merge(lists, value, take)
+  local at = {}
+  for i = 1, #lists do at[i] = 1 end
+  while true do
+    local best, bv
+    for i, list in ipairs(lists) do
+      local x = list[at[i]]
+      if x ~= nil then
+        local v = value(x)
+        if best == nil or v < bv then best, bv = i, v end
+      end
+    end
+    if not best then return end
+    local x = lists[best][at[best]]
+    at[best] = at[best] + 1
+    if take(x) then return end
+  end
+end
+
+local function itself(x) return x end
+
+-- The groups of time_groups(tname) with their distances from date d, { g =, era =, gap = }
+-- (era_gap and gap of their members), nearest in era first; made once for each span of years
+-- loose(d) gives, as many events share one.
+local near_cache = { parties = {}, people = {} }
+local function near(tname, d)
+  local a, b = loose(d)
+  local by_a = near_cache[tname][a]
+  if not by_a then
+    by_a = {}
+    near_cache[tname][a] = by_a
+  end
+  local list = by_a[b]
+  if not list then
+    list = {}
+    for _, g in ipairs(time_groups(tname)) do
+      list[#list + 1] = { g = g, era = distance(g.era_lo, g.era_hi, d), gap = distance(g.gap_lo, g.gap_hi, d) }
+    end
+    table.sort(list, function(x, y) return x.era < y.era end)
+    by_a[b] = list
+  end
+  return list
+end
+
+-- Whether the members of a group, at distance x.gap from an event, were surely not around then
+-- (absent()).
+local function far(x, margin)
+  return x.gap ~= math.huge and x.gap > margin
+end
+
+-- Calls take(id) for the members of the groups in `phases` (lists of near() entries, each nearest
+-- first) in the order of P.ranked by the key { phase, era_gap } and then id, until take returns
+-- true.
+local function walk(phases, take)
+  for _, list in ipairs(phases) do
+    local i = 1
+    while i <= #list do
+      local j = i
+      while list[j + 1] and list[j + 1].era == list[i].era do j = j + 1 end
+      local lists = {}
+      for k = i, j do lists[#lists + 1] = list[k].g.members end
+      local stop = false
+      merge(lists, itself, function(id)
+        stop = take(id)
+        return stop
+      end)
+      if stop then return end
+      i = j + 1
+    end
+  end
+end
+
+-- The events by what they formed, by what merged or split, by place; by kind and the first year
+-- loose() gives (ranking which_event's candidates), sorted by id; by kind and by each year their
+-- date may stand for (F.interval), and those that may stand for any year; and the titles that
+-- more than one event has (normalized), with their events in date order.
+local ev
+local function event_index()
+  if ev then return ev end
+  ev = { by_formed = {}, by_from = {}, by_place = {}, ranked = {}, years = {}, kinds = {}, span = {}, open = {},
+         titles = {}, rank = {} }
+  local all_titles, year_seen, kind_seen = {}, {}, {}
+  for i, id in ipairs(index.events_by_date) do
+    local e = events[id]
+    ev.rank[id] = i
+    if e.formed then add_to(ev.by_formed, e.formed, id) end
+    for _, f in ipairs(e.from or {}) do add_to(ev.by_from, f, id) end
+    for _, p in ipairs(e.places or {}) do add_to(ev.by_place, p, id) end
+    local y = loose(e.date)
+    ev.ranked[e.kind] = ev.ranked[e.kind] or {}
+    add_to(ev.ranked[e.kind], y, id)
+    if not year_seen[y] then year_seen[y], ev.years[#ev.years + 1] = true, y end
+    if not kind_seen[e.kind] then kind_seen[e.kind], ev.kinds[#ev.kinds + 1] = true, e.kind end
+    local a, b = F.interval(e.date)
+    for _, k in ipairs({ e.kind, "" }) do
+      if a == -math.huge or b == math.huge then
+        add_to(ev.open, k, id)
+      else
+        ev.span[k] = ev.span[k] or {}
+        for year = a, b do add_to(ev.span[k], year, id) end
+      end
+    end
+    add_to(all_titles, halqa.normalize(e.title), id)
+  end
+  for _, by_year in pairs(ev.ranked) do
+    for _, list in pairs(by_year) do table.sort(list) end
+  end
+  table.sort(ev.years)
+  table.sort(ev.kinds)
+  for t, list in pairs(all_titles) do
+    if #list > 1 then ev.titles[t] = list end
+  end
+  return ev
+end
+
+-- Calls fn(id) for every event (of `kind`, or of any kind when nil) whose date may share a year
+-- with date d (F.overlaps; d has a known interval), some more than once, until fn returns true.
+local function each_overlapping(kind, d, fn)
+  local x = event_index()
+  local k = kind or ""
+  local a, b = F.interval(d)
+  local span = x.span[k] or {}
+  for year = a, b do
+    for _, id in ipairs(span[year] or {}) do
+      if fn(id) then return true end
+    end
+  end
+  for _, id in ipairs(x.open[k] or {}) do
+    if fn(id) then return true end
+  end
+  return false
+end
+
 
 ---------------------------------------------------------------------------------------------------
 -- 1. Which event fits a description built from its kind, parties, places and date
@@ -216,26 +470,79 @@ local function formed_type(e)
 end
 
 -- Could event e be the one a description speaks of? Kind "other" says nothing of the kind.
+-- Whether event e involves record id (is in F.involved(e)).
+local INVOLVING = { "parties", "people", "organizations", "from" }
+local function involves(e, id)
+  for _, field in ipairs(INVOLVING) do
+    local list = e[field]
+    if list then
+      for _, x in ipairs(list) do
+        if x == id then return true end
+      end
+    end
+  end
+  return e.formed == id
+end
+
 local function fits(desc, e)
   if desc.kind ~= "other" and e.kind ~= desc.kind then return false end
   if desc.formed and formed_type(e) ~= desc.formed then return false end
-  local inv = F.set(F.involved(e))
   for _, id in ipairs(desc.ids) do
-    if not inv[id] then return false end
+    if not involves(e, id) then return false end
   end
-  local pl = F.set(e.places)
   for _, p in ipairs(desc.places or {}) do
-    if not pl[p] then return false end
+    if not has(e.places, p) then return false end
   end
   if desc.date and not F.overlaps(desc.date, e.date) then return false end
   return true
 end
 
-local function unique_fit(desc, e)
-  for _, other in ipairs(index.events_by_date) do
-    if other ~= e.id and fits(desc, events[other]) then return false end
+-- Calls fn(id) for the events of `list` (in date order) from where e stands in it outwards, until
+-- fn returns true: an event that fits a description of e is most likely one of its own time.
+local function from_e_outwards(list, e, fn)
+  local rank = event_index().rank
+  local r = rank[e.id]
+  local lo, hi = 1, #list + 1
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if rank[list[mid]] < r then lo = mid + 1 else hi = mid end
   end
-  return true
+  local left, right = lo - 1, lo
+  while left >= 1 or right <= #list do
+    if right <= #list then
+      if fn(list[right]) then return true end
+      right = right + 1
+    end
+    if left >= 1 then
+      if fn(list[left]) then return true end
+      left = left - 1
+    end
+  end
+  return false
+end
+
+-- Whether no event but e fits desc. Only events that could fit are read: those naming the first
+-- record of the description, or at its first place, or at a time that may be its date.
+local function unique_fit(desc, e)
+  local function fitting(other)
+    return other ~= e.id and fits(desc, events[other])
+  end
+  if #desc.ids > 0 then
+    return not from_e_outwards(index.events_of[desc.ids[1]] or {}, e, fitting)
+  elseif desc.places and #desc.places > 0 then
+    return not from_e_outwards(event_index().by_place[desc.places[1]] or {}, e, fitting)
+  elseif desc.date then
+    local x, k = event_index(), desc.kind ~= "other" and desc.kind or ""
+    local a, b = F.interval(desc.date)
+    local span = x.span[k] or {}
+    for year = a, b do
+      if from_e_outwards(span[year] or {}, e, fitting) then return false end
+    end
+    return not from_e_outwards(x.open[k] or {}, e, fitting)
+  elseif desc.kind ~= "other" then
+    return not from_e_outwards(index.events_by_kind[desc.kind] or {}, e, fitting)
+  end
+  return not from_e_outwards(index.events_by_date, e, fitting)
 end
 
 -- The shortest description that fits e and no other event: kind, what it created, parties and
@@ -315,30 +622,125 @@ local function description_sentence(e, desc)
   return s .. "."
 end
 
+-- An event's title normalized, kept once made.
+local norm_titles = {}
+local function norm_title(id)
+  local n = norm_titles[id]
+  if not n then
+    n = halqa.normalize(events[id].title)
+    norm_titles[id] = n
+  end
+  return n
+end
+
+-- A title (normalized as n) as graded_same() reads it.
+local function title_info(title, n)
+  return { title, n, numbers_of(n), utf8.len(n) }
+end
+
+-- Whether event o names one of the parties in the set `mine` (F.event_parties(o)).
+local function shares_party(o, mine)
+  for _, p in ipairs(o.parties or {}) do
+    if mine[p] then return true end
+  end
+  for _, p in ipairs(o.from or {}) do
+    if mine[p] and table_of[p] == "parties" then return true end
+  end
+  return o.formed ~= nil and mine[o.formed] ~= nil and table_of[o.formed] == "parties"
+end
+
+-- Whether the walk of all events in date order that which_event's candidates come from keeps
+-- event id: not e, not fitting the description, not graded as e's title, and with a title that
+-- neither e nor an event the walk kept before it has (normalized). `te` is title_info(e.title).
+local function kept_in_walk(e, desc, te, id)
+  if id == e.id or fits(desc, events[id]) then return false end
+  local o = events[id]
+  local n = norm_title(id)
+  if n == te[2] then return false end
+  local same = event_index().titles[n]
+  if same then
+    for _, other in ipairs(same) do
+      if other == id then break end
+      if kept_in_walk(e, desc, te, other) then return false end
+    end
+  end
+  return not graded_same(te, title_info(o.title, n))
+end
+
 local function which_event(ctx, e)
   local desc = describe(e)
   if not desc then return end
   local mine = F.set(F.event_parties(e))
-  local candidates = {}
-  local titles = { [halqa.normalize(e.title)] = true }
-  for _, other in ipairs(index.events_by_date) do
-    local o = events[other]
-    if other ~= e.id and not fits(desc, o) and not titles[halqa.normalize(o.title)]
-      and not halqa.grade({ kind = "short", answer = e.title }, o.title).correct then
-      titles[halqa.normalize(o.title)] = true
-      candidates[#candidates + 1] = other
+  -- The best six candidates in the order of P.ranked by { (same kind 0, else 2) + (shares a party
+  -- 0, else 1), years apart (loose) }, then id: the events sharing a party with e are few and
+  -- sorted here; the others are read outward in years from e's, a year's events in id order.
+  local x = event_index()
+  local b = loose(e.date)
+  local te = title_info(e.title, norm_title(e.id))
+  local pool = {}
+  local function take(id)
+    if kept_in_walk(e, desc, te, id) then pool[#pool + 1] = id end
+    return #pool >= 6
+  end
+  local sharing, same, other = {}, {}, {}
+  for p in pairs(mine) do
+    for _, id in ipairs(index.events_of[p] or {}) do
+      if not sharing[id] and id ~= e.id and shares_party(events[id], mine) then
+        sharing[id] = true
+        table.insert(events[id].kind == e.kind and same or other, id)
+      end
     end
   end
-  local pool = P.ranked(candidates, function(id)
-    local o = events[id]
-    local shares = 0
-    for _, p in ipairs(F.event_parties(o)) do
-      if mine[p] then shares = 1 end
+  local function by_years(list)
+    table.sort(list, function(u, v)
+      local du, dv = math.abs(loose(events[u].date) - b), math.abs(loose(events[v].date) - b)
+      if du ~= dv then return du < dv end
+      return u < v
+    end)
+    return list
+  end
+  -- the events of the kinds `kinds` that share no party, years apart from e's nearest first
+  local function outward(kinds)
+    local years = x.years
+    local right = P.lower_bound(years, b)
+    local left = right - 1
+    while left >= 1 or right <= #years do
+      local dl = left >= 1 and b - years[left] or math.huge
+      local dr = right <= #years and years[right] - b or math.huge
+      local d = math.min(dl, dr)
+      local lists = {}
+      for _, k in ipairs(kinds) do
+        local by_year = x.ranked[k]
+        if dl == d and by_year[years[left]] then lists[#lists + 1] = by_year[years[left]] end
+        if dr == d and by_year[years[right]] then lists[#lists + 1] = by_year[years[right]] end
+      end
+      if dl == d then left = left - 1 end
+      if dr == d then right = right + 1 end
+      local stop = false
+      merge(lists, itself, function(id)
+        if sharing[id] then return false end
+        stop = take(id)
+        return stop
+      end)
+      if stop then return true end
     end
-    local a = loose(o.date)
-    local b = loose(e.date)
-    return { (o.kind == e.kind and 0 or 2) + (1 - shares), math.abs(a - b) }
-  end)
+    return false
+  end
+  local others = {}
+  for _, k in ipairs(x.kinds) do
+    if k ~= e.kind then others[#others + 1] = k end
+  end
+  local done = false
+  for _, id in ipairs(by_years(same)) do
+    if take(id) then done = true break end
+  end
+  done = done or outward({ e.kind })
+  if not done then
+    for _, id in ipairs(by_years(other)) do
+      if take(id) then done = true break end
+    end
+  end
+  done = done or outward(others)
   local picked = P.draw(ctx.rng, pool, 3, 6)
   if not picked then return end
   local distractors = {}
@@ -388,17 +790,21 @@ local function who(ctx, e)
   end
   if #answers == 0 or #answers > 4 then return end
   local text = F.event_text(e)
-  local candidates = {}
-  for _, other in ipairs(people_ids) do
-    if not has(people_list, other) and absent(other, e, 5) and not F.mentions(text, other)
-      and not confusable_with_any(other, people_list) then
-      candidates[#candidates + 1] = other
-    end
-  end
   local kinds = {}
   for _, pid in ipairs(answers) do kinds[person_type(pid)] = true end
-  local pool = P.ranked(candidates, function(id)
-    return { kinds[person_type(id)] and 0 or 1, era_gap(id, e.date) }
+  -- the first five of the people absent from the event, not in it, not named in it and not
+  -- confusable with its people, ranked by { a type of the answers' 0, else 1; era_gap } and id
+  -- (linked() draws from no more than five)
+  local first, then_ = {}, {}
+  for _, x in ipairs(near("people", e.date)) do
+    if far(x, 5) then table.insert(kinds[x.g.ptype] and first or then_, x) end
+  end
+  local pool = {}
+  walk({ first, then_ }, function(other)
+    if not has(people_list, other) and not F.mentions(text, other) and not confusable_with_any(other, people_list) then
+      pool[#pool + 1] = other
+    end
+    return #pool >= 5
   end)
   local explanation = '"' .. e.title .. '"' .. paren_date(e) .. " involved " .. join_and(names(people_list)) .. "."
   local facts = { e.id }
@@ -435,13 +841,16 @@ local function parties_in(ctx, e, fallback)
   if #answers == 0 or #answers > 4 then return end
   if #answers == 1 and dominant[answers[1]] and not fallback then return end
   local text = F.event_text(e)
-  local candidates = {}
-  for _, p in ipairs(party_ids) do
-    if not has(all, p) and not F.mentions(text, p) and absent(p, e, 3) and not confusable_with_any(p, all) then
-      candidates[#candidates + 1] = p
-    end
+  -- the first five (linked() draws from no more) by era_gap and id
+  local groups = {}
+  for _, x in ipairs(near("parties", e.date)) do
+    if far(x, 3) then groups[#groups + 1] = x end
   end
-  local pool = P.ranked(candidates, function(p) return { era_gap(p, e.date) } end)
+  local pool = {}
+  walk({ groups }, function(p)
+    if not has(all, p) and not F.mentions(text, p) and not confusable_with_any(p, all) then pool[#pool + 1] = p end
+    return #pool >= 5
+  end)
   local explanation = '"' .. e.title .. '"' .. paren_date(e) .. " involved " .. the_list(all) .. "."
   linked(ctx, e, answers, pool, { e.id }, explanation,
          { one = "party", all = "parties", which_is = "Which party is",
@@ -467,13 +876,21 @@ local function outside(e)
   end
 end
 
--- The parties outside event e that also pass `extra`, nearest to its time first.
-local function other_parties(e, extra)
-  local out, ok = {}, outside(e)
-  for _, p in ipairs(party_ids) do
-    if ok(p) and (not extra or extra(p)) then out[#out + 1] = p end
+-- The parties outside event e that also pass `extra`, nearest to its time first (era_gap, then
+-- id): the first five, as no question draws from more. `group_ok(g)` may turn down a whole group
+-- of time_groups("parties") for which extra is false.
+local function other_parties(e, extra, group_ok)
+  local ok = outside(e)
+  local groups = {}
+  for _, x in ipairs(near("parties", e.date)) do
+    if not group_ok or group_ok(x.g) then groups[#groups + 1] = x end
   end
-  return P.ranked(out, function(p) return { era_gap(p, e.date) } end)
+  local out = {}
+  walk({ groups }, function(p)
+    if ok(p) and (not extra or extra(p)) then out[#out + 1] = p end
+    return #out >= 5
+  end)
+  return out
 end
 
 local function date_phrase(e)
@@ -499,6 +916,15 @@ local function origin_elsewhere(p, from, d)
   if has(r.split_from, from) or has(r.merged_from, from) then return false end
   if F.askable(r.founded) and not F.overlaps(r.founded, d) then return true end
   return #(r.split_from or {}) > 0 or #(r.merged_from or {}) > 0
+end
+
+-- Whether origin_elsewhere may hold for members of group g (it never does when this is false).
+local function group_origin_elsewhere(g, d)
+  if g.flo then
+    local a, b = F.interval(d)
+    if not (g.flo <= b and a <= g.fhi) then return true end
+  end
+  return g.origin
 end
 
 -- Where a split led: the party it formed, or the one party it names besides the one left.
@@ -542,7 +968,12 @@ end
 
 -- A claim as a sentence: "In 1995, the CPP and the MKP merged to form the CMKP." A merger or
 -- split without a date goes without one; a founding or a ban is only stated with its date.
-local function render(c)
+-- `the_` (F.the_short when nil) names each record; party_changes passes one that also names SLOT,
+-- a stand-in for a party of its own (a party: "was founded").
+local SLOT = {}
+local function render(c, the_)
+  local the = the_ or the
+  local function the_list(ids) return join_and(F.map(ids, the)) end
   local lead = c.date and (F.when(c.date) .. ", ") or ""
   if c.form == "merger" then
     if #c.from > 1 then return F.capital(lead .. the_list(c.from) .. " merged to form " .. the(c.formed) .. ".") end
@@ -552,7 +983,7 @@ local function render(c)
   elseif c.form == "join" then
     return F.capital(lead .. "members who left " .. the(c.from[1]) .. " joined " .. the(c.formed) .. ".")
   elseif c.form == "founding" then
-    local verb = table_of[c.formed] == "parties" and " was founded " or " was set up "
+    local verb = (c.formed == SLOT or table_of[c.formed] == "parties") and " was founded " or " was set up "
     return F.capital(the(c.formed)) .. verb .. F.when(c.date) .. "."
   else
     local verb = #c.subjects > 1 and " were banned " or " was banned "
@@ -606,7 +1037,10 @@ local function mergers(ctx, e)
   if not c or c.form ~= "merger" then return end
   local from, fact = c.from, render(c)
   -- Which took part (multiple answers) or, with one, which merged in.
-  local members = other_parties(e, function(p) return not_merged_in(p, e, e.formed) end)
+  local listed = parties[e.formed].merged_from
+  local complete = listed and #listed > 0
+  local members = other_parties(e, function(p) return not_merged_in(p, e, e.formed) end,
+                                function(g) return complete or group_absent(g, e, 3) end)
   if #from >= 2 then
     local k = math.min(3, 6 - #from, #members)
     if #from + k >= 4 then
@@ -630,7 +1064,12 @@ local function mergers(ctx, e)
     end
   end
   -- What they formed.
-  local results = other_parties(e, function(p) return not_merger_result(p, e, from, e.formed) end)
+  local settled = true
+  for _, f in ipairs(from) do
+    if parties[f].merged_into ~= e.formed then settled = false end
+  end
+  local results = other_parties(e, function(p) return not_merger_result(p, e, from, e.formed) end,
+                                function(g) return settled or group_absent(g, e, 3) end)
   local picked = P.draw(ctx.rng, results, 3, 5)
   if picked then
     local prompt = #from > 1
@@ -652,6 +1091,9 @@ local function splits(ctx, e)
   local pool = other_parties(e, function(p)
     if c.form == "join" then return not_joined(p, e, from) end
     return origin_elsewhere(p, from, e.date) and not served_in(e, p)
+  end, function(g)
+    if c.form == "join" then return group_absent(g, e, 3) end
+    return group_origin_elsewhere(g, e.date)
   end)
   local picked = P.draw(ctx.rng, pool, 3, 5)
   if picked then
@@ -804,15 +1246,13 @@ local function blank_ambiguous(e, id)
   if not F.askable(e.date) then return false end
   local tname = table_of[id]
   local mine = F.set(F.involved(e))
-  for _, other in ipairs(index.events_by_kind[e.kind] or {}) do
-    local o = events[other]
-    if other ~= e.id and F.overlaps(o.date, e.date) then
-      for _, x in ipairs(F.involved(o)) do
-        if table_of[x] == tname and not mine[x] then return true end
-      end
+  return each_overlapping(e.kind, e.date, function(other)
+    if other == e.id then return false end
+    for _, x in ipairs(F.involved(events[other])) do
+      if table_of[x] == tname and not mine[x] then return true end
     end
-  end
-  return false
+    return false
+  end)
 end
 
 local function blank_once(e, id)
@@ -883,7 +1323,17 @@ end
 -- Whether the data could bear a claim out: some event at a time that may be the claim's, or the
 -- record of the party itself, says so. A false statement must fail this.
 local function possibly_true(c)
-  for _, id in ipairs(index.events_by_date) do
+  -- only events that could bear the claim out are read: those that formed what the claim says
+  -- was formed, those out of the party a "join" names, those naming the first thing banned
+  local x, list = event_index(), {}
+  if c.form == "merger" or c.form == "split" or c.form == "founding" then
+    list = x.by_formed[c.formed] or {}
+  elseif c.form == "join" then
+    list = x.by_from[c.from[1]] or {}
+  elseif c.form == "ban" then
+    list = index.events_of[c.subjects[1]] or {}
+  end
+  for _, id in ipairs(list) do
     local o = events[id]
     if F.overlaps(o.date, c.date) then
       local around = F.involved(o)
@@ -907,51 +1357,122 @@ local function possibly_true(c)
   return false
 end
 
--- One-party changes of a claim, each checked false against the data. Returns a ranked list of
--- { claim =, party = } (nearest in time first).
+-- One-party changes of a claim, each checked false against the data: the first five sentences
+-- in order of the party's era_gap, then the sentence (the statement is drawn from these).
+--
+-- Each way of changing the claim (a template) puts the party's name, the(p), in one place of
+-- a sentence that is otherwise the same. So among parties of one era_gap, the sentences of one
+-- template come in the order of their names, but for names that begin with another name ("the
+-- CPP" and "the CPP-ML"), where what follows decides: the names are read in order until the
+-- next one can beat none of the five best sentences, because it begins with none of their names,
+-- or goes on after such a name with a character greater than the one that follows the name in
+-- the sentence ("the MKP1 merged" comes before "the MKP10 merged": " " < "0"); no later one can.
 local function party_changes(e, c)
-  local out, ok = {}, outside(e)
-  local function try(p, changed)
-    if ok(p) and not possibly_true(changed) then out[#out + 1] = { claim = changed, party = p } end
+  local ok = outside(e)
+  local d = c.date
+  local dlo, dhi = F.interval(d)
+  local templates = {}
+  local function template(group_ok, test, claim)
+    templates[#templates + 1] = { group_ok = group_ok, test = test, claim = claim }
   end
-  for _, p in ipairs(party_ids) do
-    if c.form == "merger" then
-      if not_merged_in(p, e, c.formed) then
-        for i = 1, #c.from do
+  if c.form == "merger" then
+    local listed = parties[c.formed].merged_from
+    local complete = listed and #listed > 0
+    for i = 1, #c.from do
+      template(function(g) return complete or group_absent(g, e, 3) end,
+        function(p) return not_merged_in(p, e, c.formed) end,
+        function(p)
           local from = copy(c.from)
           from[i] = p
-          try(p, { form = c.form, from = from, formed = c.formed, date = c.date })
-        end
-      end
-      if not_merger_result(p, e, c.from, c.formed) then
-        try(p, { form = c.form, from = copy(c.from), formed = p, date = c.date })
-      end
-    elseif c.form == "split" then
-      if table_of[c.formed] == "parties" and not has(parties[c.formed].split_from, p) then
-        try(p, { form = c.form, from = { p }, formed = c.formed, date = c.date, verb = c.verb })
-      end
-      if origin_elsewhere(p, c.from[1], c.date) then
-        try(p, { form = c.form, from = copy(c.from), formed = p, date = c.date,
-                 verb = existed_before(p, c.date) and "re-formed" or "formed" })
-      end
-    elseif c.form == "join" then
-      if not_joined(p, e, c.from[1]) then
-        try(p, { form = c.form, from = copy(c.from), formed = p, date = c.date })
-      end
-    elseif c.form == "founding" and table_of[c.formed] == "parties" then
-      -- Only a party whose own founding date is known and is not this one.
-      local f = parties[p].founded
-      if F.askable(f) and not F.overlaps(f, c.date) then
-        try(p, { form = c.form, formed = p, date = c.date })
-      end
+          return { form = c.form, from = from, formed = c.formed, date = c.date }
+        end)
     end
+    local settled = true
+    for _, f in ipairs(c.from) do
+      if parties[f].merged_into ~= c.formed then settled = false end
+    end
+    template(function(g) return settled or group_absent(g, e, 3) end,
+      function(p) return not_merger_result(p, e, c.from, c.formed) end,
+      function(p) return { form = c.form, from = copy(c.from), formed = p, date = c.date } end)
+  elseif c.form == "split" then
+    if table_of[c.formed] == "parties" then
+      template(nil, function(p) return not has(parties[c.formed].split_from, p) end,
+        function(p) return { form = c.form, from = { p }, formed = c.formed, date = c.date, verb = c.verb } end)
+    end
+    for _, verb in ipairs({ "re-formed", "formed" }) do
+      local again = verb == "re-formed"
+      template(function(g) return group_origin_elsewhere(g, d) and (g.eb < dlo) == again end,
+        function(p) return origin_elsewhere(p, c.from[1], c.date) and existed_before(p, c.date) == again end,
+        function(p) return { form = c.form, from = copy(c.from), formed = p, date = c.date, verb = verb } end)
+    end
+  elseif c.form == "join" then
+    template(function(g) return group_absent(g, e, 3) end,
+      function(p) return not_joined(p, e, c.from[1]) end,
+      function(p) return { form = c.form, from = copy(c.from), formed = p, date = c.date } end)
+  elseif c.form == "founding" and table_of[c.formed] == "parties" then
+    -- Only a party whose own founding date is known and is not this one.
+    template(function(g) return g.flo ~= nil and not (g.flo <= dhi and dlo <= g.fhi) end,
+      function(p)
+        local f = parties[p].founded
+        return F.askable(f) and not F.overlaps(f, c.date)
+      end,
+      function(p) return { form = c.form, formed = p, date = c.date } end)
   end
-  table.sort(out, function(x, y)
-    local gx, gy = era_gap(x.party, c.date), era_gap(y.party, c.date)
-    if gx ~= gy then return gx < gy end
-    local rx, ry = render(x.claim), render(y.claim)
-    return rx < ry
-  end)
+  -- the byte after the party's name in each template's sentences
+  local function slot_name(id) return id == SLOT and "\1" or the(id) end
+  for _, t in ipairs(templates) do
+    local text = render(t.claim(SLOT), slot_name)
+    t.after = text:byte(text:find("\1", 1, true) + 1)
+  end
+  -- the groups of parties by era_gap, nearest first
+  local groups = near("parties", d)
+  local out = {}
+  local i = 1
+  while i <= #groups do
+    local j = i
+    while groups[j + 1] and groups[j + 1].era == groups[i].era do j = j + 1 end
+    local here = {}
+    for _, t in ipairs(templates) do
+      local after = t.after
+      local lists = {}
+      for k = i, j do
+        local g = groups[k].g
+        if not t.group_ok or t.group_ok(g) then lists[#lists + 1] = by_name(g) end
+      end
+      local best = {} -- the five best sentences so far, in order: { text =, name = }
+      merge(lists, function(x) return x.name end, function(x)
+        if #best >= 5 then
+          local open = false
+          for _, b in ipairs(best) do
+            if x.name:find(b.name, 1, true) == 1 then
+              local next_byte = x.name:byte(#b.name + 1)
+              if next_byte == nil or next_byte <= after then open = true break end
+            end
+          end
+          if not open then return true end
+        end
+        local p = x.id
+        if ok(p) and t.test(p) then
+          local changed = t.claim(p)
+          if not possibly_true(changed) then
+            local text = render(changed)
+            local at = #best + 1
+            while at > 1 and text < best[at - 1].text do at = at - 1 end
+            table.insert(best, at, { text = text, name = x.name })
+            if #best > 5 then table.remove(best) end
+          end
+        end
+        return false
+      end)
+      for _, b in ipairs(best) do here[#here + 1] = b.text end
+    end
+    table.sort(here)
+    for _, text in ipairs(here) do
+      if #out < 5 then out[#out + 1] = text end
+    end
+    if #out >= 5 then break end
+    i = j + 1
+  end
   return out
 end
 
@@ -982,11 +1503,9 @@ local function statements(ctx, e)
     }
   end
   -- One party swapped for another.
-  local changes = party_changes(e, c)
-  if #changes > 0 then
-    local top = {}
-    for i = 1, math.min(#changes, 5) do top[i] = changes[i] end
-    local s = render(ctx.rng:pick(top).claim)
+  local top = party_changes(e, c)
+  if #top > 0 then
+    local s = ctx.rng:pick(top)
     ctx:truefalse{
       template = "tf_party", facts = { e.id }, truth = false,
       prompt = "True or false: " .. s, statement = s,

@@ -118,6 +118,17 @@ local function generate(ctx)
   local posts = collect_posts()
 
   local posts_of, holders, founders_known = {}, {}, {}
+  -- who held a post in a place, and in a party or any of its bodies (for the candidates a
+  -- question must look at one by one)
+  local posters_at, posters_in_party = {}, {}
+  local function add_to(map, key, value)
+    local list = map[key]
+    if not list then
+      list = {}
+      map[key] = list
+    end
+    list[#list + 1] = value
+  end
   for _, p in ipairs(posts) do
     posts_of[p.person] = posts_of[p.person] or {}
     table.insert(posts_of[p.person], p)
@@ -126,6 +137,9 @@ local function generate(ctx)
       holders[k] = holders[k] or {}
       table.insert(holders[k], p)
       if p.class == "founder" then founders_known[p.target] = true end
+      add_to(posters_at, p.target, p.person)
+      local pp = party_of(p.target)
+      if pp then add_to(posters_in_party, pp, p.person) end
     end
   end
 
@@ -210,22 +224,79 @@ local function generate(ctx)
     else other_parties[#other_parties + 1] = id end
   end
   local party_tiers = { parties_with_posts, other_parties }
+  local people_set, party_set = P.tierset({ any_party_people }), P.tierset(party_tiers)
+
+  -- Up to n people for a post of `class` in X instead of `person` (P.pick over people_tiers(X)
+  -- with `ok`), reading only those `ok` may turn down: whoever held a post in X or in a party
+  -- tied to X's party (may_hold, outsider) and whoever `text` names.
+  local function pick_people(n, person, class, X, text, ok)
+    if class == "founder" and not founders_known[X] then -- nobody may be offered at all
+      return pick(rng, n, { person }, people_tiers(X), ok)
+    end
+    local tp = party_of(X)
+    local suspects = F.copy(posters_at[X])
+    if tp then
+      for y in pairs(P.related(tp)) do
+        for _, q in ipairs(posters_in_party[y] or {}) do suspects[#suspects + 1] = q end
+      end
+    end
+    for _, q in ipairs(F.mentioned(text)) do suspects[#suspects + 1] = q end
+    return P.pick_indexed(rng, n, { person }, people_set,
+                          { prefix = party_people[tp] or {}, suspects = suspects, ok = ok })
+  end
+
+  -- The parties a party's name names a person in ("... (Major Ishaque group)"), by person.
+  local named_in_party = {}
+  for _, y in ipairs(F.sorted_ids("parties")) do
+    for _, x in ipairs(F.mentioned(F.long_name(y))) do add_to(named_in_party, x, y) end
+  end
+
+  -- Up to n parties for person's post of `class` instead of `answer` (P.pick over party_tiers
+  -- with `ok`), reading only the parties `ok` may turn down: those tied to the person's parties
+  -- or going by their names, those the person held posts in, and `extra`.
+  local FOUNDERS_KNOWN = { key = "founders known", accept = function(y) return founders_known[y] end }
+  local function pick_party(n, answer, person, class, mine, ok, extra)
+    local suspects = {}
+    for y in pairs(mine) do
+      suspects[#suspects + 1] = y
+      for _, x in ipairs(F.name_sharers(y)) do suspects[#suspects + 1] = x end
+    end
+    for _, o in ipairs(posts_of[person] or {}) do
+      if o.target then
+        suspects[#suspects + 1] = o.target
+        suspects[#suspects + 1] = party_of(o.target)
+      end
+    end
+    for _, y in ipairs(extra or {}) do suspects[#suspects + 1] = y end
+    return P.pick_indexed(rng, n, { answer }, party_set, {
+      static = class == "founder" and FOUNDERS_KNOWN or nil, suspects = suspects, ok = ok,
+    })
+  end
 
   -- Parties, and organizations by kind: posts are only swapped between places of one kind.
   local function kind_of(t)
     return parties[t] and "party" or organizations[t].kind
   end
 
+  -- The first wording of each kind of post in each place and in each kind of place, and the kinds
+  -- of post held in each kind of place (not memberships), in the order of the posts.
+  local title_at, title_in_kind, classes_in_kind, class_seen = {}, {}, {}, {}
+  for _, p in ipairs(posts) do
+    if p.target then
+      local at, kind = p.target .. "|" .. p.class, kind_of(p.target) .. "|" .. p.class
+      if not title_at[at] then title_at[at] = p.title end
+      if not title_in_kind[kind] then title_in_kind[kind] = p.title end
+      if p.class ~= "member" and not class_seen[kind] then
+        class_seen[kind] = true
+        add_to(classes_in_kind, kind_of(p.target), p.class)
+      end
+    end
+  end
+
   -- A title for each kind of post, preferring the wording used in `target`, then in places of
   -- its kind.
   local function title_for(class, target)
-    for _, p in ipairs(posts) do
-      if p.target == target and p.class == class then return p.title end
-    end
-    for _, p in ipairs(posts) do
-      if p.target and kind_of(p.target) == kind_of(target) and p.class == class then return p.title end
-    end
-    return nil
+    return title_at[target .. "|" .. class] or title_in_kind[kind_of(target) .. "|" .. class]
   end
 
   -- The sentence stating that person holds a post of `class` (titled `title`) in target.
@@ -279,7 +350,7 @@ local function generate(ctx)
       choice_prompt = (p.class == "founder" and "Which of these people founded " .. the(X) .. "?")
         or ("Which of these people served as " .. p.title .. " of " .. the(where(p.title, X)) .. "?")
     end
-    local wrong = pick(rng, 3, { p.person }, people_tiers(X), function(q)
+    local wrong = pick_people(3, p.person, p.class, X, choice_prompt, function(q)
       return not may_hold(q, p.class, X, p.title) and outsider(q, X) and not mentions(choice_prompt, q)
     end)
     if wrong then
@@ -307,6 +378,22 @@ local function generate(ctx)
     end
   end
 
+  -- The titles of the posts (with a place) by their words in any order, each title once, in the
+  -- order of the posts.
+  local function words(t)
+    local w = {}
+    for x in norm(t):gmatch("%S+") do w[#w + 1] = x end
+    table.sort(w)
+    return table.concat(w, " ")
+  end
+  local titles_by_words, title_seen = {}, {}
+  for _, o in ipairs(posts) do
+    if o.target and not title_seen[o.title] then
+      title_seen[o.title] = true
+      add_to(titles_by_words, words(o.title), o.title)
+    end
+  end
+
   -- Which post a person held in a place (short answer). ----------------------------------------
   local function post_question(person, X, list)
     local main
@@ -327,17 +414,9 @@ local function generate(ctx)
     for _, o in ipairs(holders[X .. "|leader"] or {}) do
       if o.person ~= person then sole_leader = false end
     end
-    local function words(t)
-      local w = {}
-      for x in norm(t):gmatch("%S+") do w[#w + 1] = x end
-      table.sort(w)
-      return table.concat(w, " ")
-    end
     for _, p in ipairs(list) do
       accept(p.title)
-      for _, o in ipairs(posts) do
-        if o.target and words(o.title) == words(p.title) then accept(o.title) end
-      end
+      for _, t in ipairs(titles_by_words[words(p.title)] or {}) do accept(t) end
       if p.class == "leader" and sole_leader then
         local last = p.title:match("(%S+)$")
         if norm(last) == "leader" then accept(F.capital(last)) end
@@ -364,7 +443,7 @@ local function generate(ctx)
     else prompt = "In which party did " .. F.name(p.person) .. " serve as " .. p.title .. "?" end
     if mentions(F.long_name(p.target), p.person) then return end -- named after the person
     local mine = tied_to(p.person)
-    local wrong = pick(rng, 3, { p.target }, party_tiers, function(y)
+    local wrong = pick_party(3, p.target, p.person, p.class, mine, function(y)
       return P.apart(y, mine) and not may_hold(p.person, p.class, y, p.title)
     end)
     if not wrong then return end
@@ -381,8 +460,7 @@ local function generate(ctx)
     -- another person (not for a plain membership: anyone may have been a member)
     out.person = p.class ~= "member" and function()
       if not X then return nil end -- state offices overlap too much (a ruler, a head of government)
-      local tiers = people_tiers(X)
-      local q = pick(rng, 1, { p.person }, tiers, function(q)
+      local q = pick_people(1, p.person, p.class, X, F.long_name(X), function(q)
         return not may_hold(q, p.class, X, p.title) and outsider(q, X) and not mentions(F.long_name(X), q)
       end)
       return q and claim(q[1], p.class, p.title, X)
@@ -391,23 +469,17 @@ local function generate(ctx)
       -- another party, one that none of the person's parties is tied to
       out.party = function()
         local mine = tied_to(p.person)
-        local y = pick(rng, 1, { X }, party_tiers, function(y)
+        local y = pick_party(1, X, p.person, p.class, mine, function(y)
           return P.apart(y, mine) and not may_hold(p.person, p.class, y, p.title)
             and not mentions(F.long_name(y), p.person)
-        end)
+        end, named_in_party[p.person])
         return y and claim(p.person, p.class, p.title, y[1])
       end
     end
     if X and p.class ~= "member" then
       -- another post in the same place
       out.title = function()
-        local classes, seen = {}, {}
-        for _, o in ipairs(posts) do
-          if o.target and o.class ~= "member" and kind_of(o.target) == kind_of(X) and not seen[o.class] then
-            seen[o.class] = true
-            classes[#classes + 1] = o.class
-          end
-        end
+        local classes = classes_in_kind[kind_of(X)] or {}
         local ok = {}
         for _, c in ipairs(classes) do
           if not may_hold(p.person, c, X, title_for(c, X)) then ok[#ok + 1] = c end
@@ -452,6 +524,25 @@ local function generate(ctx)
     end
   end
 
+  -- Public figures (people whose posts are all state offices), and the holders of state offices
+  -- by kind of post and by word of the title.
+  local public, state_by_class, state_by_word = {}, {}, {}
+  for _, q in ipairs(F.sorted_ids("people")) do
+    if posts_of[q] then
+      local state_only = true
+      for _, o in ipairs(posts_of[q]) do
+        if o.target then
+          state_only = false
+        else
+          add_to(state_by_class, o.class, q)
+          for w in norm(o.title):gmatch("%S+") do add_to(state_by_word, w, q) end
+        end
+      end
+      if state_only then public[#public + 1] = q end
+    end
+  end
+  local state_set = P.tierset({ public, any_party_people })
+
   -- A state office that began at a date the sources give: who held it. ------------------------
   local function state_questions(p)
     if not p.from then return end
@@ -465,15 +556,7 @@ local function generate(ctx)
     local mine = F.set(map(posts_of[p.person], function(o) return o.class end))
     local words = {}
     for w in norm(p.title):gmatch("%S+") do if #w > 3 then words[w] = true end end
-    local public = {}
-    for _, q in ipairs(F.ids("people")) do
-      if posts_of[q] then
-        local state_only = true
-        for _, o in ipairs(posts_of[q]) do if o.target then state_only = false end end
-        if state_only then public[#public + 1] = q end
-      end
-    end
-    local wrong = pick(rng, 3, { p.person }, { public, any_party_people }, function(q)
+    local function ok(q)
       for _, o in ipairs(posts_of[q] or {}) do
         if not o.target then
           if mine[o.class] then return false end
@@ -481,7 +564,23 @@ local function generate(ctx)
         end
       end
       return true
-    end)
+    end
+    -- ok turns down only holders of a state office of one of these kinds or with one of these
+    -- words: the same for every office of the same kinds and words
+    local classes, ws = F.sorted_keys(mine), F.sorted_keys(words)
+    local wrong = P.pick_indexed(rng, 3, { p.person }, state_set, {
+      static = { key = table.concat(classes, ",") .. "|" .. table.concat(ws, ","), reject = function()
+        local out = {}
+        for _, c in ipairs(classes) do
+          for _, q in ipairs(state_by_class[c] or {}) do out[#out + 1] = q end
+        end
+        for _, w in ipairs(ws) do
+          for _, q in ipairs(state_by_word[w] or {}) do out[#out + 1] = q end
+        end
+        return out
+      end },
+      ok = ok,
+    })
     if wrong then
       ctx:choice{
         template = "office_choice", facts = { p.person }, prompt = prompt,
@@ -518,14 +617,17 @@ local function generate(ctx)
   -- The people events name. -------------------------------------------------------------------
   local function event_tags(e) return { "leaders", "events", e.kind } end
 
-  local party_side, public_side = {}, {}
+  local party_side, public_side, is_public = {}, {}, {}
   for _, q in ipairs(F.ids("people")) do
     local side = public_side
     for _, o in ipairs(posts_of[q] or {}) do
       if o.target then side = party_side end
     end
     side[#side + 1] = q
+    if side == public_side then is_public[q] = true end
   end
+  local sides = { [party_side] = P.tierset({ party_side, public_side }),
+                  [public_side] = P.tierset({ public_side, party_side }) }
 
   for _, id in ipairs(halqa.index.events_by_date) do
     local e = events[id]
@@ -544,12 +646,19 @@ local function generate(ctx)
         }
       else
         local in_event = F.set(e.people)
-        local mine_first = party_side
-        for _, q in ipairs(public_side) do if q == person then mine_first = public_side end end
-        local other = mine_first == party_side and public_side or party_side
-        local wrong = pick(rng, 3, { person }, { mine_first, other }, function(q)
-          return not in_event[q] and not mentions(text, q) and not P.named_near("people", q, e.date.year)
-        end)
+        local mine_first = is_public[person] and public_side or party_side
+        -- ok turns down the people of events within three years (the same for every event of a
+        -- year), those of this event and those its text names
+        local year = e.date.year
+        local suspects = F.copy(e.people)
+        for _, q in ipairs(F.mentioned(text)) do suspects[#suspects + 1] = q end
+        local wrong = P.pick_indexed(rng, 3, { person }, sides[mine_first], {
+          static = { key = year, reject = function() return P.named_around("people", year) end },
+          suspects = suspects,
+          ok = function(q)
+            return not in_event[q] and not mentions(text, q) and not P.named_near("people", q, year)
+          end,
+        })
         if wrong then
           ctx:choice{
             template = "event_person", facts = { id, person },

@@ -130,20 +130,50 @@ local function events_years(ctx)
   local ngroups = math.max(1, #list // 4)
   local groups = {}
   for g = 1, ngroups do groups[g] = {} end
-  local function fits(group, id)
-    if #group >= 4 then return false end
-    for _, other in ipairs(group) do
-      if F.overlaps(events[id].date, events[other].date) then return false end
+  -- An event goes to the first group, from its own round on, with room and no event whose years
+  -- may meet its own (F.overlaps: the intervals share a year). Groups that cannot take it are
+  -- skipped in runs: `full` and `taken[year]` link each group that is full, or has an event that
+  -- may fall in that year, to the next group (followed and shortened as in union-find).
+  local full, taken = {}, {}
+  local function next_open(links, g)
+    local root = g
+    while links[root] do root = links[root] end
+    while g ~= root do
+      local up = links[g]
+      links[g] = root
+      g = up
     end
-    return true
+    return root
+  end
+  local function first_open(g, a, b)
+    while true do
+      g = next_open(full, g)
+      if g > ngroups then return nil end
+      local moved = false
+      for y = a, b do
+        local links = taken[y]
+        if links then
+          local h = next_open(links, g)
+          if h ~= g then
+            g, moved = h, true
+            break
+          end
+        end
+      end
+      if not moved then return g end
+    end
   end
   for i, id in ipairs(list) do
     local start = (i - 1) % ngroups
-    for k = 0, ngroups - 1 do
-      local g = groups[(start + k) % ngroups + 1]
-      if fits(g, id) then
-        g[#g + 1] = id
-        break
+    local a, b = F.interval(events[id].date)
+    local g = first_open(start + 1, a, b) or first_open(1, a, b)
+    if g then
+      local group = groups[g]
+      group[#group + 1] = id
+      if #group >= 4 then full[g] = g + 1 end
+      for y = a, b do
+        taken[y] = taken[y] or {}
+        taken[y][g] = g + 1
       end
     end
   end

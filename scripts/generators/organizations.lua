@@ -86,13 +86,23 @@ local function generate(ctx)
     if owner[o] then listed[owner[o]][o] = true end
   end
 
+  -- The organizations of each party, in id order.
+  local owned_by = {}
+  for _, o in ipairs(org_ids) do
+    local p = owner[o]
+    if p then
+      owned_by[p] = owned_by[p] or {}
+      table.insert(owned_by[p], o)
+    end
+  end
+
   -- Organizations the data ties to a party: its own and those in its lists, those of the parties
   -- tied to it, and those an event names together with it.
   local function tied(x)
     local s = {}
     for o in pairs(listed[x]) do s[o] = true end
-    for _, o in ipairs(org_ids) do
-      if owner[o] and P.related(x)[owner[o]] then s[o] = true end
+    for y in pairs(P.related(x)) do
+      for _, o in ipairs(owned_by[y] or {}) do s[o] = true end
     end
     for _, e in ipairs(halqa.index.events_of[x] or {}) do
       for _, o in ipairs(events[e].organizations or {}) do s[o] = true end
@@ -123,16 +133,73 @@ local function generate(ctx)
     if busy[p] then first_parties[#first_parties + 1] = p else other_parties[#other_parties + 1] = p end
   end
   local party_tiers = { first_parties, other_parties }
+  local party_set = P.tierset(party_tiers)
 
-  -- Organizations of one kind first, then of kinds in `also`, then the rest.
+  -- Organizations of one kind first, then of kinds in `also`, then the rest: a tier set made
+  -- once for each choice of kinds.
+  local org_sets = {}
   local function org_tiers(kinds, also)
+    local key = table.concat(F.sorted_keys(kinds), ",") .. "|" .. (also and table.concat(F.sorted_keys(also), ",") or "")
+    if org_sets[key] then return org_sets[key] end
     local a, b, c = {}, {}, {}
     for _, o in ipairs(org_ids) do
       local k = organizations[o].kind
       if kinds[k] then a[#a + 1] = o elseif also and also[k] then b[#b + 1] = o else c[#c + 1] = o end
     end
-    return { a, b, c }
+    org_sets[key] = P.tierset({ a, b, c })
+    return org_sets[key]
   end
+  local all_orgs = P.tierset({ org_ids })
+
+  -- The parties that list an organization as publication, student wing or affiliation.
+  local listed_by = { publications = {}, student_wing = {}, national_affiliations = {}, international_affiliations = {} }
+  for _, p in ipairs(party_ids) do
+    local r = parties[p]
+    for field, map in pairs(listed_by) do
+      local v = r[field]
+      for _, o in ipairs(type(v) == "table" and v or { v }) do
+        map[o] = map[o] or {}
+        table.insert(map[o], p)
+      end
+    end
+  end
+
+  -- The candidates a question with parties in `set` must look at one by one: those parties and
+  -- the parties going by one of their names, and the lists given.
+  local function near_parties(set, ...)
+    local out = {}
+    for y in pairs(set) do
+      out[#out + 1] = y
+      for _, x in ipairs(F.name_sharers(y)) do out[#out + 1] = x end
+    end
+    for _, list in ipairs({ ... }) do
+      for _, y in ipairs(list) do out[#out + 1] = y end
+    end
+    return out
+  end
+
+  -- The organizations in a set, as a list, with those of the lists given.
+  local function set_list(set, ...)
+    local out = F.sorted_keys(set)
+    for _, list in ipairs({ ... }) do
+      for _, o in ipairs(list) do out[#out + 1] = o end
+    end
+    return out
+  end
+
+  -- What is true of every candidate whatever the party (see P.pick_indexed).
+  local WING = { key = "wing", accept = function(o)
+    local k = organizations[o].kind
+    return k == "student" or k == "youth" or FRONTS[k] == true
+  end }
+  local NOT_A_PUB = { key = "not a publication", accept = function(o)
+    local k = organizations[o].kind
+    return k ~= "publication" and k ~= "party_body"
+  end }
+  local ALLIANCE = { key = "alliance", accept = function(o)
+    local k = organizations[o].kind
+    return k == "alliance" or k == "international"
+  end }
 
   -- The student wing. -------------------------------------------------------------------------
   for _, p in ipairs(party_ids) do
@@ -148,11 +215,14 @@ local function generate(ctx)
       }
       -- other student and youth bodies (none of this party's), then the party's other fronts
       local t = tied(p)
-      local wrong = pick(rng, 3, { w }, org_tiers({ student = true, youth = true }, FRONTS), function(o)
-        local k = organizations[o].kind
-        if k == "student" or k == "youth" then return not t[o] and owner[o] ~= p end
-        return FRONTS[k] and o ~= w
-      end)
+      local wrong = P.pick_indexed(rng, 3, { w }, org_tiers({ student = true, youth = true }, FRONTS), {
+        static = WING, suspects = set_list(t, { w }),
+        ok = function(o)
+          local k = organizations[o].kind
+          if k == "student" or k == "youth" then return not t[o] and owner[o] ~= p end
+          return FRONTS[k] and o ~= w
+        end,
+      })
       if wrong then
         ctx:choice{
           template = "student_wing_choice", facts = { p, w }, prompt = prompt,
@@ -185,12 +255,11 @@ local function generate(ctx)
         if mine[o] or k == "publication" or k == "party_body" then return false end
         return owner[o] == p or not t[o]
       end
-      local own, rest = {}, {}
-      for _, o in ipairs(org_ids) do
-        if owner[o] == p then own[#own + 1] = o else rest[#rest + 1] = o end
-      end
+      -- the tiers { own, rest } of P.pick: the party's own bodies, then all the others
+      local own = owned_by[p] or {}
+      local pub_q = { prefix = own, static = NOT_A_PUB, suspects = set_list(t, pubs), ok = not_a_pub }
       for _, o in ipairs(pubs) do
-        local wrong = pick(rng, 3, pubs, { own, rest }, not_a_pub)
+        local wrong = P.pick_indexed(rng, 3, pubs, all_orgs, pub_q)
         if wrong then
           ctx:choice{
             template = "publication_choice", facts = { p, o },
@@ -202,7 +271,7 @@ local function generate(ctx)
         end
       end
       if #pubs >= 2 and #pubs <= 4 then
-        local wrong = pick(rng, math.min(3, 6 - #pubs), pubs, { own, rest }, not_a_pub, math.max(1, 4 - #pubs))
+        local wrong = P.pick_indexed(rng, math.min(3, 6 - #pubs), pubs, all_orgs, pub_q, math.max(1, 4 - #pubs))
         if wrong then
           local facts = { p, table.unpack(pubs) }
           ctx:multi{
@@ -252,8 +321,10 @@ local function generate(ctx)
           return FRONTS[k] and owner[o] == p
         end
         local tiers = org_tiers({ alliance = true, international = true }, FRONTS)
+        local ally_q = { static = ALLIANCE, suspects = set_list(t, list, F.sorted_keys(other_field), owned_by[p] or {}),
+                         ok = ok }
         for _, o in ipairs(list) do
-          local wrong = pick(rng, 3, list, tiers, ok)
+          local wrong = P.pick_indexed(rng, 3, list, tiers, ally_q)
           if wrong then
             ctx:choice{
               template = "affiliation_choice", facts = { p, o }, variant = word,
@@ -264,10 +335,13 @@ local function generate(ctx)
             }
           end
           -- the other way round: which party
-          local wrong_parties = pick(rng, 3, { p }, party_tiers, function(y)
-            local lists = F.set(parties[y][f[1]])
-            return not lists[o] and P.apart(y, P.related(p))
-          end)
+          local wrong_parties = P.pick_indexed(rng, 3, { p }, party_set, {
+            suspects = near_parties(P.related(p), listed_by[f[1]][o] or {}),
+            ok = function(y)
+              local lists = F.set(parties[y][f[1]])
+              return not lists[o] and P.apart(y, P.related(p))
+            end,
+          })
           if wrong_parties then
             ctx:choice{
               template = "affiliated_party", facts = { o, p }, variant = word,
@@ -278,7 +352,7 @@ local function generate(ctx)
           end
         end
         if #list >= 2 and #list <= 4 then
-          local wrong = pick(rng, math.min(3, 6 - #list), list, tiers, ok, math.max(1, 4 - #list))
+          local wrong = P.pick_indexed(rng, math.min(3, 6 - #list), list, tiers, ally_q, math.max(1, 4 - #list))
           if wrong then
             local facts = { p, table.unpack(list) }
             ctx:multi{
@@ -307,7 +381,11 @@ local function generate(ctx)
       local function other_party(y)
         return P.apart(y, P.related(p)) and not F.set(parties[y].publications)[o] and parties[y].student_wing ~= o
       end
-      local wrong = pick(rng, 3, { p }, party_tiers, other_party)
+      local party_q = {
+        suspects = near_parties(P.related(p), listed_by.publications[o] or {}, listed_by.student_wing[o] or {}),
+        ok = other_party,
+      }
+      local wrong = P.pick_indexed(rng, 3, { p }, party_set, party_q)
       local prompt = "Which party did " .. the(o) .. " belong to?"
       if org.kind == "publication" then prompt = "Which party put out " .. the(o) .. "?" end
       if wrong then
@@ -321,7 +399,7 @@ local function generate(ctx)
       local truth = n_owned % 2 == 1
       local statement = stated
       if not truth then
-        local y = pick(rng, 1, { p }, party_tiers, other_party)
+        local y = P.pick_indexed(rng, 1, { p }, party_set, party_q)
         if y then
           statement = F.capital(the(o)) .. " " .. tie_words(org.kind) .. " " .. the(y[1]) .. "."
         else
@@ -417,14 +495,28 @@ local function generate(ctx)
       -- those years names; never a front of the banned party, which the sources do not rule out
       local banned_party = {}
       for _, p in ipairs(e.parties or {}) do banned_party[p] = true end
-      local wrong = pick(rng, math.min(3, 6 - #list), list, org_tiers(F.set({ organizations[list[1]].kind }), FRONTS),
-        function(o)
-          if in_event[o] or mentions(text, o) then return false end
-          if owner[o] and banned_party[owner[o]] then return false end
-          if founded_after(o, e.date.year) then return true end
-          local k = organizations[o].kind
-          return (k == "alliance" or k == "international") and not P.named_near("organizations", o, e.date.year) and not owner[o]
-        end, math.max(1, 4 - #list))
+      local year = e.date.year
+      local suspects = set_list(in_event, F.mentioned(text))
+      for bp in pairs(banned_party) do
+        for _, o in ipairs(owned_by[bp] or {}) do suspects[#suspects + 1] = o end
+      end
+      local wrong = P.pick_indexed(rng, math.min(3, 6 - #list), list,
+        org_tiers(F.set({ organizations[list[1]].kind }), FRONTS), {
+          -- what ok says of an organization neither in the event nor of a banned party
+          static = { key = "banned " .. year, accept = function(o)
+            if founded_after(o, year) then return true end
+            local k = organizations[o].kind
+            return (k == "alliance" or k == "international") and not P.named_near("organizations", o, year) and not owner[o]
+          end },
+          suspects = suspects,
+          ok = function(o)
+            if in_event[o] or mentions(text, o) then return false end
+            if owner[o] and banned_party[owner[o]] then return false end
+            if founded_after(o, e.date.year) then return true end
+            local k = organizations[o].kind
+            return (k == "alliance" or k == "international") and not P.named_near("organizations", o, e.date.year) and not owner[o]
+          end,
+        }, math.max(1, 4 - #list))
       if wrong then
         local facts = { id, table.unpack(list) }
         ctx:multi{
@@ -454,10 +546,15 @@ local function generate(ctx)
         local k = organizations[o].kind
         -- distractors: never a body, paper or ally of a party the event is about (the sources
         -- name some of a party's fronts in an event, not all of those it had)
-        local wrong = pick(rng, 3, { o }, org_tiers({ [k] = true }, FRONTS[k] and FRONTS or nil), function(x)
-          return not in_event[x] and not mentions(text, x) and not P.named_near("organizations", x, e.date.year)
-            and not own_of_event[x]
-        end)
+        local year = e.date.year
+        local wrong = P.pick_indexed(rng, 3, { o }, org_tiers({ [k] = true }, FRONTS[k] and FRONTS or nil), {
+          static = { key = year, reject = function() return P.named_around("organizations", year) end },
+          suspects = set_list(in_event, F.mentioned(text), F.sorted_keys(own_of_event)),
+          ok = function(x)
+            return not in_event[x] and not mentions(text, x) and not P.named_near("organizations", x, e.date.year)
+              and not own_of_event[x]
+          end,
+        })
         if wrong then
           ctx:choice{
             template = "event_org", facts = { id, o },

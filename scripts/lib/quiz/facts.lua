@@ -79,12 +79,36 @@ function F.record(id)
   return t and tables[t][id]
 end
 
+-- The ids of every record of one table, sorted, built once (the dataset never changes). The
+-- shared list is for reading only; F.ids gives a copy a caller may change.
+local ids_cache = {}
+function F.sorted_ids(tname)
+  local out = ids_cache[tname]
+  if not out then
+    out = {}
+    for id in pairs(tables[tname]) do out[#out + 1] = id end
+    table.sort(out)
+    ids_cache[tname] = out
+  end
+  return out
+end
+
+-- The place of a party, person or organization among the sorted ids of its table (a number to
+-- compare instead of the ids themselves).
+local ranks
+function F.rank(id)
+  if not ranks then
+    ranks = {}
+    for _, tname in ipairs({ "parties", "people", "organizations" }) do
+      for i, x in ipairs(F.sorted_ids(tname)) do ranks[x] = i end
+    end
+  end
+  return ranks[id]
+end
+
 -- The ids of every record of one table, sorted, so generators walk the data in a fixed order.
 function F.ids(tname)
-  local out = {}
-  for id in pairs(tables[tname]) do out[#out + 1] = id end
-  table.sort(out)
-  return out
+  return F.copy(F.sorted_ids(tname))
 end
 
 -- Organization kinds (docs/dataset.md) as a noun: "student body", "trade union".
@@ -165,9 +189,12 @@ end
 -- choices of one question.
 function F.share_name(a, b)
   if a == b then return true end
-  local kb = F.set(F.name_keys(b))
-  for _, n in ipairs(F.name_keys(a)) do
-    if kb[n] then return true end
+  local ka, kb = F.name_keys(a), F.name_keys(b)
+  for i = 1, #ka do
+    local n = ka[i]
+    for j = 1, #kb do
+      if kb[j] == n then return true end
+    end
   end
   return false
 end
@@ -184,6 +211,130 @@ function F.name_owners(name)
     end
   end
   return owners[norm(name)] or 0
+end
+
+-- Every name key (F.name_keys) of the parties, people and organizations, and who goes by it,
+-- built once: "which records does this text name" and "which records share a name with this
+-- one" become lookups instead of a walk over the dataset.
+local key_ids   -- key -> the id that goes by it, or a list of the ids (in table, then id order)
+local leads     -- the first words of a key, for every key and every shorter run: "communist party"
+local function name_index()
+  if key_ids then return end
+  key_ids, leads = {}, {}
+  for _, tname in ipairs({ "parties", "people", "organizations" }) do
+    for _, id in ipairs(F.sorted_ids(tname)) do
+      for _, k in ipairs(F.name_keys(id)) do
+        local cur = key_ids[k]
+        if cur == nil then
+          key_ids[k] = id
+        elseif type(cur) == "string" then
+          key_ids[k] = { cur, id }
+        else
+          cur[#cur + 1] = id
+        end
+        local at = k:find(" ", 1, true)
+        while at do
+          leads[k:sub(1, at - 1)] = true
+          at = k:find(" ", at + 1, true)
+        end
+      end
+    end
+  end
+end
+
+-- The other parties, people and organizations that share a name with id (F.share_name).
+function F.name_sharers(id)
+  name_index()
+  local out, seen = {}, { [id] = true }
+  for _, k in ipairs(F.name_keys(id)) do
+    local v = key_ids[k]
+    if type(v) == "table" then
+      for _, x in ipairs(v) do
+        if not seen[x] then seen[x], out[#out + 1] = true, x end
+      end
+    elseif v and not seen[v] then
+      seen[v], out[#out + 1] = true, v
+    end
+  end
+  return out
+end
+
+-- Records that share a name with another, in groups closed under sharing (the MKPs): group_of
+-- maps each such id to its group, a list of ids sorted. Records with a name of their own are in
+-- no group.
+local group_of
+function F.name_group(id)
+  if not group_of then
+    name_index()
+    group_of = {}
+    local parent = {}
+    local function find(x)
+      while parent[x] ~= x do
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+      end
+      return x
+    end
+    for _, v in pairs(key_ids) do
+      if type(v) == "table" then
+        for _, x in ipairs(v) do
+          if not parent[x] then parent[x] = x end
+        end
+        local r = find(v[1])
+        for i = 2, #v do
+          local r2 = find(v[i])
+          if r2 ~= r then parent[r2] = r end
+        end
+      end
+    end
+    local by_root = {}
+    for x in pairs(parent) do
+      local r = find(x)
+      by_root[r] = by_root[r] or {}
+      table.insert(by_root[r], x)
+    end
+    for _, members in pairs(by_root) do
+      table.sort(members)
+      for _, x in ipairs(members) do group_of[x] = members end
+    end
+  end
+  return group_of[id]
+end
+
+-- The parties, people and organizations a text names (those F.mentions(text, id) is true for),
+-- as a list, without walking the dataset: each run of words of the text is looked up. The last
+-- text's answer is kept, as callers ask of one text again and again.
+local named, n_named = {}, 0
+function F.mentioned(text)
+  local out = named[text]
+  if out then return out end
+  name_index()
+  local plain = norm((text:gsub("['’]s%f[%A]", "")))
+  local words = {}
+  for w in plain:gmatch("%S+") do words[#words + 1] = w end
+  local seen = {}
+  out = {}
+  local function add(id)
+    if not seen[id] then seen[id], out[#out + 1] = true, id end
+  end
+  for i = 1, #words do
+    local s, j = words[i], i
+    while true do
+      local v = key_ids[s]
+      if type(v) == "table" then
+        for _, x in ipairs(v) do add(x) end
+      elseif v then
+        add(v)
+      end
+      j = j + 1
+      if j > #words or not leads[s] then break end
+      s = s .. " " .. words[j]
+    end
+  end
+  -- the answers for the texts asked lately (a question asks of a text, a record's name, again)
+  if n_named >= 1000 then named, n_named = {}, 0 end
+  named[text], n_named = out, n_named + 1
+  return out
 end
 
 -- How a record is named in running text: its abbreviation when no other record has that one
