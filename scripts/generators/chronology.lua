@@ -9,7 +9,18 @@
 -- Two kinds of set: runs of neighbouring events (close in time, harder), and spreads across the
 -- whole timeline (easier, a sense of the whole).
 
-local F = require("lib.quiz.facts")
+-- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
+-- module reads what it uses once, into plain locals.
+local ipairs, pairs = ipairs, pairs
+local function plain(t)
+  local out = {}
+  for k, v in pairs(t) do out[k] = v end
+  return out
+end
+local table, math = plain(table), plain(math)
+local events = events
+
+local F = plain(require("lib.quiz.facts"))
 
 -- Event a comes surely before event b.
 local function before(a, b)
@@ -20,7 +31,7 @@ end
 -- after id's last year), or #list + 1. The events of one year are not walked one by one: `most`
 -- (first_years) holds the latest first year of every run of 2^k events, so whole runs that all
 -- begin too early are passed over.
-local function next_after(list, most, id, pos)
+local function next_after(most, id, pos)
   local _, last = F.interval(events[id].date)
   for k = #most, 0, -1 do
     local m = most[k]
@@ -44,7 +55,7 @@ local function first_years(list)
 end
 
 -- Neighbours: from each start, the next events that come surely after the last one taken.
-local function runs(list, groups, firsts)
+local function runs(list, groups, most)
   local sizes = { 3, 4, 5 }
   local turn = 0
   for start = 1, #list, 2 do
@@ -53,7 +64,7 @@ local function runs(list, groups, firsts)
     local group = { list[start] }
     local j = start + 1
     while #group < k do
-      j = next_after(list, firsts, group[#group], j)
+      j = next_after(most, group[#group], j)
       if j > #list then break end
       group[#group + 1] = list[j]
       j = j + 1
@@ -64,14 +75,14 @@ end
 
 -- Spreads: five events at even steps along the timeline, each moved on to the first that comes
 -- surely after the one before.
-local function spreads(list, groups, count, firsts)
+local function spreads(list, groups, count, most)
   local n = #list
   if n < 5 + count then return end
   for r = 0, count - 1 do
     local group = {}
     for i = 0, 4 do
       local pos = 1 + r + math.floor(i * (n - 1 - count) / 4)
-      if #group > 0 and pos <= n then pos = next_after(list, firsts, group[#group], pos) end
+      if #group > 0 and pos <= n then pos = next_after(most, group[#group], pos) end
       if pos <= n and (#group == 0 or before(group[#group], list[pos])) then group[#group + 1] = list[pos] end
     end
     if #group >= 3 then groups[#groups + 1] = group end
@@ -96,10 +107,10 @@ return {
   description = "Put three to five events in date order",
   generate = function(ctx)
     local list = F.timeline()
-    local firsts = first_years(list)
+    local most = first_years(list)
     local groups = {}
-    runs(list, groups, firsts)
-    spreads(list, groups, 6, firsts)
+    runs(list, groups, most)
+    spreads(list, groups, 6, most)
     -- A set that shares more than two events with an earlier question (or all of its own, which
     -- for a set of three or more is the same) is left out, so no two questions are nearly the
     -- same: it is one that has three events together that an earlier question had, so the

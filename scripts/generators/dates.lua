@@ -3,8 +3,19 @@
 -- Dates are asked only where a source gives them (never an inferred date), and answers are
 -- graded to the precision the source has.
 
-local F = require("lib.quiz.facts")
-local P = require("lib.quiz.pick")
+-- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
+-- module reads what it uses once, into plain locals.
+local ipairs, pairs, tostring = ipairs, pairs, tostring
+local function plain(t)
+  local out = {}
+  for k, v in pairs(t) do out[k] = v end
+  return out
+end
+local table, halqa = plain(table), plain(halqa)
+local parties, events = parties, events
+
+local F = plain(require("lib.quiz.facts"))
+local P = plain(require("lib.quiz.pick"))
 
 local function precision_hint(d)
   if d.day then return " Give the day, month and year." end

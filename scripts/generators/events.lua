@@ -11,8 +11,19 @@
 -- "taking part" is vague, was not active around the event's date at all. Pools of candidates are
 -- fixed by the data; ctx.rng only draws from them, so another seed keeps the same question ids.
 
-local F = require("lib.quiz.facts")
-local P = require("lib.quiz.pick")
+-- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
+-- module reads what it uses once, into plain locals.
+local ipairs, pairs, type, tostring, setmetatable = ipairs, pairs, type, tostring, setmetatable
+local function plain(t)
+  local out = {}
+  for k, v in pairs(t) do out[k] = v end
+  return out
+end
+local table, math, string, utf8, halqa = plain(table), plain(math), plain(string), plain(utf8), plain(halqa)
+local parties, people, organizations, events = parties, people, organizations, events
+
+local F = plain(require("lib.quiz.facts"))
+local P = plain(require("lib.quiz.pick"))
 
 local index = halqa.index
 local table_of = index.table_of
@@ -43,10 +54,12 @@ end
 local function info(id)
   local i = name_info[id]
   if i then return i end
-  i = { name = halqa.normalize(F.name(id)), each = {} }
+  i = { name = halqa.normalize(F.name(id)), each = {}, numbers = {} }
   for _, x in ipairs(F.names(id)) do
     local n = halqa.normalize(x)
-    i.each[#i.each + 1] = { x, n, numbers_of(n), utf8.len(n) }
+    local num = numbers_of(n)
+    i.each[#i.each + 1] = { x, n, num, utf8.len(n) }
+    i.numbers[num] = true
   end
   if name_info_n >= 20000 then name_info, name_info_n = {}, 0 end
   name_info[id], name_info_n = i, name_info_n + 1
@@ -69,6 +82,12 @@ local function confusable(a, b)
   local ia, ib = info(a), info(b)
   local na, nb = ia.name, ib.name
   if na:find(nb, 1, true) or nb:find(na, 1, true) then return true end
+  -- two names the grader takes for each other have the same numbers (equal names too)
+  local common = false
+  for num in pairs(ia.numbers) do
+    if ib.numbers[num] then common = true break end
+  end
+  if not common then return false end
   for _, x in ipairs(ia.each) do
     for _, y in ipairs(ib.each) do
       if graded_same(x, y) or graded_same(y, x) then return true end
@@ -190,20 +209,15 @@ local function gap(id, d)
   return distance(lo, hi, d)
 end
 
--- Years between what the sources date of a record and a date; unlike gap() it neither counts an
--- inferred date nor stretches an unknown start or end. Ranks candidates by closeness in time, so
--- a wrong answer comes from around the same years when one can.
+-- The years the sources date of a record. Its "era gap" to a date, distance(lo, hi, date), ranks
+-- candidates by closeness in time, so a wrong answer comes from around the same years when one
+-- can; unlike gap() it neither counts an inferred date nor stretches an unknown start or end.
 local era_cache = {}
 local function era_span(id)
   if not era_cache[id] then
     era_cache[id] = { known_span(id, function(x) if F.askable(x) then return F.interval(x) end end) }
   end
   return era_cache[id][1], era_cache[id][2]
-end
-
-local function era_gap(id, d)
-  local lo, hi = era_span(id)
-  return distance(lo, hi, d)
 end
 
 -- Whether a record was surely not around when an event happened (with `margin` years to spare).
@@ -219,6 +233,16 @@ local function person_type(id)
     if r.party or r.organization then return "party" end
   end
   return "state"
+end
+
+-- The records the text of event e names (F.mentions(F.event_text(e), id)), as a set; the last
+-- event's is kept.
+local last_named_event, last_named
+local function named_in(e)
+  if e.id ~= last_named_event then
+    last_named_event, last_named = e.id, F.set(F.event_mentioned(e.id))
+  end
+  return last_named
 end
 
 -- The topic tags of an event's kind, and the extra ones given, each once.
@@ -243,8 +267,8 @@ local function add_to(map, key, value)
   list[#list + 1] = value
 end
 
--- The last year of the first dated founding or event of a party: it surely existed before a date
--- that begins after that year (existed_before below).
+-- The earliest year in which a dated founding or event of a party surely lies (the smallest last
+-- year of their dates): the party existed before any date that begins after it (existed_before).
 local function existed_from(pid)
   local first = math.huge
   local f = parties[pid].founded
@@ -263,7 +287,7 @@ local function existed_from(pid)
 end
 
 -- The parties or the people in groups that share everything about their time that questions
--- rank or filter candidates by (the spans of gap() and era_gap(); a person's type; a party's
+-- rank or filter candidates by (the spans of gap() and era_span(); a person's type; a party's
 -- founding, whether its origin is recorded, existed_from), so that a question decides a whole
 -- group at once. Members are sorted by id.
 local groups_of = {}
@@ -341,7 +365,7 @@ end
 local function itself(x) return x end
 
 -- The groups of time_groups(tname) with their distances from date d, { g =, era =, gap = }
--- (era_gap and gap of their members), nearest in era first; made once for each span of years
+-- (era gap and gap() of their members), nearest in era first; made once for each span of years
 -- loose(d) gives, as many events share one.
 local near_cache = { parties = {}, people = {} }
 local function near(tname, d)
@@ -370,7 +394,7 @@ local function far(x, margin)
 end
 
 -- Calls take(id) for the members of the groups in `phases` (lists of near() entries, each nearest
--- first) in the order of P.ranked by the key { phase, era_gap } and then id, until take returns
+-- first) in the order of P.ranked by the key { phase, era gap } and then id, until take returns
 -- true.
 local function walk(phases, take)
   for _, list in ipairs(phases) do
@@ -469,7 +493,6 @@ local function formed_type(e)
   return organizations[e.formed].kind
 end
 
--- Could event e be the one a description speaks of? Kind "other" says nothing of the kind.
 -- Whether event e involves record id (is in F.involved(e)).
 local INVOLVING = { "parties", "people", "organizations", "from" }
 local function involves(e, id)
@@ -484,6 +507,7 @@ local function involves(e, id)
   return e.formed == id
 end
 
+-- Could event e be the one a description speaks of? Kind "other" says nothing of the kind.
 local function fits(desc, e)
   if desc.kind ~= "other" and e.kind ~= desc.kind then return false end
   if desc.formed and formed_type(e) ~= desc.formed then return false end
@@ -789,11 +813,11 @@ local function who(ctx, e)
     if not F.mentions(e.title, pid) then answers[#answers + 1] = pid end
   end
   if #answers == 0 or #answers > 4 then return end
-  local text = F.event_text(e)
+  local named = named_in(e) -- what F.mentions(F.event_text(e), id) says, for every id
   local kinds = {}
   for _, pid in ipairs(answers) do kinds[person_type(pid)] = true end
   -- the first five of the people absent from the event, not in it, not named in it and not
-  -- confusable with its people, ranked by { a type of the answers' 0, else 1; era_gap } and id
+  -- confusable with its people, ranked by { a type of the answers' 0, else 1; era gap } and id
   -- (linked() draws from no more than five)
   local first, then_ = {}, {}
   for _, x in ipairs(near("people", e.date)) do
@@ -801,7 +825,7 @@ local function who(ctx, e)
   end
   local pool = {}
   walk({ first, then_ }, function(other)
-    if not has(people_list, other) and not F.mentions(text, other) and not confusable_with_any(other, people_list) then
+    if not has(people_list, other) and not named[other] and not confusable_with_any(other, people_list) then
       pool[#pool + 1] = other
     end
     return #pool >= 5
@@ -840,15 +864,15 @@ local function parties_in(ctx, e, fallback)
   end
   if #answers == 0 or #answers > 4 then return end
   if #answers == 1 and dominant[answers[1]] and not fallback then return end
-  local text = F.event_text(e)
-  -- the first five (linked() draws from no more) by era_gap and id
+  local named = named_in(e)
+  -- the first five (linked() draws from no more) by era gap and id
   local groups = {}
   for _, x in ipairs(near("parties", e.date)) do
     if far(x, 3) then groups[#groups + 1] = x end
   end
   local pool = {}
   walk({ groups }, function(p)
-    if not has(all, p) and not F.mentions(text, p) and not confusable_with_any(p, all) then pool[#pool + 1] = p end
+    if not has(all, p) and not named[p] and not confusable_with_any(p, all) then pool[#pool + 1] = p end
     return #pool >= 5
   end)
   local explanation = '"' .. e.title .. '"' .. paren_date(e) .. " involved " .. the_list(all) .. "."
@@ -870,13 +894,13 @@ end
 -- A test of whether a party may stand as a wrong answer in a merger, split or statement about
 -- event e: not in the event, not named in its record, not confusable with any party in it.
 local function outside(e)
-  local inv, text, mine = F.involved(e), F.event_text(e), F.event_parties(e)
+  local inv, named, mine = F.involved(e), named_in(e), F.event_parties(e)
   return function(p)
-    return not has(inv, p) and not F.mentions(text, p) and not confusable_with_any(p, mine)
+    return not has(inv, p) and not named[p] and not confusable_with_any(p, mine)
   end
 end
 
--- The parties outside event e that also pass `extra`, nearest to its time first (era_gap, then
+-- The parties outside event e that also pass `extra`, nearest to its time first (era gap, then
 -- id): the first five, as no question draws from more. `group_ok(g)` may turn down a whole group
 -- of time_groups("parties") for which extra is false.
 local function other_parties(e, extra, group_ok)
@@ -1358,10 +1382,10 @@ local function possibly_true(c)
 end
 
 -- One-party changes of a claim, each checked false against the data: the first five sentences
--- in order of the party's era_gap, then the sentence (the statement is drawn from these).
+-- in order of the party's era gap, then the sentence (the statement is drawn from these).
 --
 -- Each way of changing the claim (a template) puts the party's name, the(p), in one place of
--- a sentence that is otherwise the same. So among parties of one era_gap, the sentences of one
+-- a sentence that is otherwise the same. So among parties of one era gap, the sentences of one
 -- template come in the order of their names, but for names that begin with another name ("the
 -- CPP" and "the CPP-ML"), where what follows decides: the names are read in order until the
 -- next one can beat none of the five best sentences, because it begins with none of their names,
@@ -1424,7 +1448,8 @@ local function party_changes(e, c)
     local text = render(t.claim(SLOT), slot_name)
     t.after = text:byte(text:find("\1", 1, true) + 1)
   end
-  -- the groups of parties by era_gap, nearest first
+  if #templates == 0 then return {} end
+  -- the groups of parties by era gap, nearest first
   local groups = near("parties", d)
   local out = {}
   local i = 1

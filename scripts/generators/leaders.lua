@@ -8,8 +8,19 @@
 -- data makes true, and, where posts overlap (a general secretary leads the party, a party's leader
 -- may sit on its central committee), never one it could make true.
 
-local F = require("lib.quiz.facts")
-local P = require("lib.quiz.pick")
+-- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
+-- module reads what it uses once, into plain locals.
+local ipairs, pairs, tostring = ipairs, pairs, tostring
+local function plain(t)
+  local out = {}
+  for k, v in pairs(t) do out[k] = v end
+  return out
+end
+local table, halqa = plain(table), plain(halqa)
+local parties, people, organizations, events, sources = parties, people, organizations, events, sources
+
+local F = plain(require("lib.quiz.facts"))
+local P = plain(require("lib.quiz.pick"))
 
 local norm = halqa.normalize
 local the, mentions, map, pick = F.the_long, F.mentions, F.map, P.pick
@@ -651,7 +662,7 @@ local function generate(ctx)
         -- year), those of this event and those its text names
         local year = e.date.year
         local suspects = F.copy(e.people)
-        for _, q in ipairs(F.mentioned(text)) do suspects[#suspects + 1] = q end
+        for _, q in ipairs(F.event_mentioned(id)) do suspects[#suspects + 1] = q end
         local wrong = P.pick_indexed(rng, 3, { person }, sides[mine_first], {
           static = { key = year, reject = function() return P.named_around("people", year) end },
           suspects = suspects,

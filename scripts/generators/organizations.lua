@@ -7,11 +7,22 @@
 -- ties to the party in question (its fronts, an alliance it backed in an event), and a party
 -- offered in its place is never one it split from, merged with or shared an event with.
 
-local F = require("lib.quiz.facts")
-local P = require("lib.quiz.pick")
+-- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
+-- module reads what it uses once, into plain locals.
+local ipairs, pairs, type = ipairs, pairs, type
+local function plain(t)
+  local out = {}
+  for k, v in pairs(t) do out[k] = v end
+  return out
+end
+local table, math, halqa = plain(table), plain(math), plain(halqa)
+local parties, people, organizations, events = parties, people, organizations, events
+
+local F = plain(require("lib.quiz.facts"))
+local P = plain(require("lib.quiz.pick"))
 
 local norm = halqa.normalize
-local the, mentions, map, pick = F.the_long, F.mentions, F.map, P.pick
+local the, mentions, map = F.the_long, F.mentions, F.map
 
 -- The citations two records share (the sections that speak of both), else the first's.
 local function common_sources(a, b)
@@ -496,7 +507,7 @@ local function generate(ctx)
       local banned_party = {}
       for _, p in ipairs(e.parties or {}) do banned_party[p] = true end
       local year = e.date.year
-      local suspects = set_list(in_event, F.mentioned(text))
+      local suspects = set_list(in_event, F.event_mentioned(id))
       for bp in pairs(banned_party) do
         for _, o in ipairs(owned_by[bp] or {}) do suspects[#suspects + 1] = o end
       end
@@ -549,7 +560,7 @@ local function generate(ctx)
         local year = e.date.year
         local wrong = P.pick_indexed(rng, 3, { o }, org_tiers({ [k] = true }, FRONTS[k] and FRONTS or nil), {
           static = { key = year, reject = function() return P.named_around("organizations", year) end },
-          suspects = set_list(in_event, F.mentioned(text), F.sorted_keys(own_of_event)),
+          suspects = set_list(in_event, F.event_mentioned(id), F.sorted_keys(own_of_event)),
           ok = function(x)
             return not in_event[x] and not mentions(text, x) and not P.named_near("organizations", x, e.date.year)
               and not own_of_event[x]

@@ -5,7 +5,17 @@
 -- picked up like the bundled ones). Each gets its own random generator, seeded from the quiz seed
 -- and its name, so adding a generator never changes the questions of another.
 
-local Q = require("lib.quiz.question")
+-- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
+-- module reads what it uses once, into plain locals.
+local ipairs, pairs, type, tostring, error = ipairs, pairs, type, tostring, error
+local function plain(t)
+  local out = {}
+  for k, v in pairs(t) do out[k] = v end
+  return out
+end
+local string, halqa = plain(string), plain(halqa)
+
+local Q = plain(require("lib.quiz.question"))
 
 local B = {}
 
@@ -26,8 +36,19 @@ end
 -- Calls sink(q) for every question, for one seed, without keeping them (an export of a large
 -- dataset streams). Question ids are unique; a generator that repeats one is a bug.
 function B.each(seed, sink)
+  local gens = B.generators()
+  -- An id begins with its generator's name and a dot, so the ids of two generators can only meet
+  -- when they have one name, or one's is the other's followed by a dot. Else each generator's ids
+  -- are checked among themselves, and let go when the next generator begins.
+  local apart = true
+  for i, a in ipairs(gens) do
+    for j, b in ipairs(gens) do
+      if i ~= j and (b.name == a.name or b.name:sub(1, #a.name + 1) == a.name .. ".") then apart = false end
+    end
+  end
   local seen = {}
-  for _, gen in ipairs(B.generators()) do
+  for _, gen in ipairs(gens) do
+    if apart then seen = {} end
     local rng = halqa.random(tostring(seed) .. ":" .. gen.name)
     local ctx = Q.context(gen.name, rng, function(q)
       if seen[q.id] then error("generator '" .. gen.name .. "' made question id '" .. q.id .. "' twice", 0) end

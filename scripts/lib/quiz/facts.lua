@@ -3,6 +3,17 @@
 -- Records and their names (and whether a text names one), dates and the years they may stand
 -- for, events, places, citations, and the list and word helpers these need.
 
+-- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
+-- module reads what it uses once, into plain locals.
+local ipairs, pairs, type = ipairs, pairs, type
+local function plain(t)
+  local out = {}
+  for k, v in pairs(t) do out[k] = v end
+  return out
+end
+local table, math, string, halqa = plain(table), plain(math), plain(string), plain(halqa)
+local parties, people, organizations, events, sources = parties, people, organizations, events, sources
+
 local F = {}
 
 local norm = halqa.normalize
@@ -302,16 +313,17 @@ function F.name_group(id)
 end
 
 -- The parties, people and organizations a text names (those F.mentions(text, id) is true for),
--- as a list, without walking the dataset: each run of words of the text is looked up. The last
--- text's answer is kept, as callers ask of one text again and again.
+-- as a list (shared: not to be changed), without walking the dataset: each run of words of the
+-- text that begins a name is looked up. The answers for the last thousand texts are kept, as
+-- callers ask of one text (a record's name, an event's text) again and again.
 local named, n_named = {}, 0
 function F.mentioned(text)
   local out = named[text]
   if out then return out end
   name_index()
-  local plain = norm((text:gsub("['’]s%f[%A]", "")))
+  local flat = norm((text:gsub("['’]s%f[%A]", "")))
   local words = {}
-  for w in plain:gmatch("%S+") do words[#words + 1] = w end
+  for w in flat:gmatch("%S+") do words[#words + 1] = w end
   local seen = {}
   out = {}
   local function add(id)
@@ -331,18 +343,34 @@ function F.mentioned(text)
       s = s .. " " .. words[j]
     end
   end
-  -- the answers for the texts asked lately (a question asks of a text, a record's name, again)
   if n_named >= 1000 then named, n_named = {}, 0 end
   named[text], n_named = out, n_named + 1
   return out
 end
 
+-- F.mentioned(F.event_text(e)) for the event of id, kept for every event: several generators
+-- read each event's text.
+local event_named = {}
+function F.event_mentioned(id)
+  local out = event_named[id]
+  if not out then
+    out = F.mentioned(F.event_text(events[id]))
+    event_named[id] = out
+  end
+  return out
+end
+
 -- How a record is named in running text: its abbreviation when no other record has that one
 -- ("MKP" names several parties), else its name.
+local short_names = {}
 function F.short_name(id)
-  local r = F.record(id)
-  if r.abbr and F.name_owners(r.abbr) == 1 then return r.abbr end
-  return r.name
+  local s = short_names[id]
+  if not s then
+    local r = F.record(id)
+    s = (r.abbr and F.name_owners(r.abbr) == 1) and r.abbr or r.name
+    short_names[id] = s
+  end
+  return s
 end
 
 -- A record inside a sentence by its short name: "the CPP", a person bare.
@@ -367,12 +395,13 @@ end
 -- Whether `text` names record `id` by any of its names, as whole words; possessives are dropped
 -- first ("Akbar Khan's" names Akbar Khan). The last text is kept normalized, as callers test
 -- one text against many records.
-local last_text, last_plain
+local last_text, last_padded -- the last text, normalized, with a space at each end (F.has_words)
 function F.mentions(text, id)
-  if text ~= last_text then last_text, last_plain = text, norm((text:gsub("['’]s%f[%A]", ""))) end
-  local t = last_plain
+  if text ~= last_text then
+    last_text, last_padded = text, " " .. norm((text:gsub("['’]s%f[%A]", ""))) .. " "
+  end
   for _, n in ipairs(F.name_keys(id)) do
-    if F.has_words(t, n) then return true end
+    if last_padded:find(" " .. n .. " ", 1, true) then return true end
   end
   return false
 end

@@ -6,7 +6,18 @@
 -- How many candidates a question has depends only on the data, never on the seed; the seed only
 -- draws among them, so another seed keeps the same question ids.
 
-local F = require("lib.quiz.facts")
+-- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
+-- module reads what it uses once, into plain locals.
+local ipairs, pairs, setmetatable = ipairs, pairs, setmetatable
+local function plain(t)
+  local out = {}
+  for k, v in pairs(t) do out[k] = v end
+  return out
+end
+local table, math, halqa = plain(table), plain(math), plain(halqa)
+local parties, events = parties, events
+
+local F = plain(require("lib.quiz.facts"))
 
 local P = {}
 
@@ -159,7 +170,7 @@ Tiers.__index = Tiers
 
 function P.tierset(lists)
   local ts = setmetatable({ ids = {}, first = {}, last = {}, statics = {}, recent = {} }, Tiers)
-  local n, sorted, tname = 0, true, nil
+  local n, one_table, tname = 0, true, nil
   for _, list in ipairs(lists) do
     if list[1] then
       tname = halqa.index.table_of[list[1]]
@@ -171,15 +182,14 @@ function P.tierset(lists)
     for i = 1, #list do
       n = n + 1
       ts.ids[n] = list[i]
-      -- all of one table (ranks are places in one table)
-      if not F.rank(list[i]) or halqa.index.table_of[list[i]] ~= tname then sorted = false end
+      if not F.rank(list[i]) or halqa.index.table_of[list[i]] ~= tname then one_table = false end
     end
     ts.last[t] = n
   end
   ts.n = n
   -- the first position of each id, by its place in its table (F.rank): an array, lighter than a
-  -- map from ids; a map when the ids are not all of one table
-  if sorted then
+  -- map from ids; a map when the ids are not all parties, people or organizations of one table
+  if one_table then
     ts.at_rank = {}
     for p = n, 1, -1 do ts.at_rank[F.rank(ts.ids[p])] = p end
   else
@@ -273,7 +283,6 @@ end
 -- The same with `rejected` (a list of ids) left out, from the static of no filter: only those
 -- ids and the name groups they are in are decided again.
 local function static_without(ts, base, rejected)
-  local out = {}
   local redo = with_groups(rejected, {}, {})
   local out_set = {}
   for _, id in ipairs(rejected) do out_set[id] = true end

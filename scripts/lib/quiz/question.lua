@@ -3,7 +3,19 @@
 -- lists the fields. Questions are plain tables; this file checks their shape so a generator bug
 -- is reported where it happens, not as a confusing quiz.
 
-local F = require("lib.quiz.facts")
+-- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
+-- module reads what it uses once, into plain locals.
+local ipairs, pairs, type, tostring, error = ipairs, pairs, type, tostring, error
+local function plain(t)
+  local out = {}
+  for k, v in pairs(t) do out[k] = v end
+  return out
+end
+local table, string, halqa = plain(table), plain(string), plain(halqa)
+local parties, people, organizations, events, sources = parties, people, organizations, events, sources
+
+local F = plain(require("lib.quiz.facts"))
+local table_of = halqa.index.table_of
 
 local Q = {}
 
@@ -21,37 +33,70 @@ local function copy(list)
   return out
 end
 
+-- Adds to `set` the parties a fact concerns (F.parties_of, without its intermediate tables).
+local function add_parties(set, id)
+  local t = table_of[id]
+  if t == "parties" then
+    set[id] = true
+  elseif t == "people" then
+    for _, role in ipairs(people[id].roles or {}) do
+      if role.party then set[role.party] = true end
+    end
+  elseif t == "organizations" then
+    local p = organizations[id].party
+    if p then set[p] = true end
+  elseif t == "events" then
+    local e = events[id]
+    for _, p in ipairs(e.parties or {}) do set[p] = true end
+    for _, p in ipairs(e.from or {}) do
+      if table_of[p] == "parties" then set[p] = true end
+    end
+    if e.formed and table_of[e.formed] == "parties" then set[e.formed] = true end
+  end
+end
+
 -- The fields every kind shares: id, generator, kind, prompt, answer, explanation, sources, tags...
 local function base(ctx, spec, kind)
   if type(spec.template) ~= "string" then fail(ctx, spec, "a question needs a template name") end
   if type(spec.prompt) ~= "string" or spec.prompt == "" then fail(ctx, spec, "a question needs a prompt") end
   if type(spec.facts) ~= "table" or #spec.facts == 0 then fail(ctx, spec, "a question needs the ids of its facts") end
   local facts = copy(spec.facts)
-  local parties = {}
+  local in_parties = {}
   for _, id in ipairs(facts) do
-    if not halqa.index.table_of[id] then fail(ctx, spec, "unknown fact id '" .. tostring(id) .. "'") end
-    for p in pairs(F.parties_of(id)) do parties[p] = true end
+    if not table_of[id] then fail(ctx, spec, "unknown fact id '" .. tostring(id) .. "'") end
+    add_parties(in_parties, id)
   end
-  local q = {
+  local parties = {}
+  for p in pairs(in_parties) do parties[#parties + 1] = p end
+  if #parties > 1 then table.sort(parties) end
+  local sources = copy(spec.sources)
+  if #sources == 0 then fail(ctx, spec, "a question needs the sources of its facts") end
+  local tags = copy(spec.tags)
+  local tagged = false
+  for _, t in ipairs(tags) do
+    if t == ctx.generator then tagged = true end
+  end
+  if not tagged then table.insert(tags, 1, ctx.generator) end
+  -- every question carries accepted and choices, empty when the kind has none, so exports are
+  -- uniform; the fields a kind adds are named here (nil) so that the table is made at its size
+  return {
     id = ctx.generator .. "." .. spec.template .. "." .. table.concat(facts, "+") ..
          (spec.variant and ("." .. spec.variant) or ""),
     generator = ctx.generator,
     kind = kind,
     prompt = spec.prompt,
     explanation = spec.explanation or "",
-    sources = copy(spec.sources),
+    sources = sources,
     facts = facts,
-    parties = F.sorted_keys(parties),
-    tags = copy(spec.tags),
+    parties = parties,
+    tags = tags,
     hint = spec.hint,
+    source = F.cite(sources),
+    accepted = {},
+    choices = {},
+    answer = nil, correct = nil, person = nil, statement = nil, left = nil, date = nil, number = nil,
+    approx = nil,
   }
-  if #q.sources == 0 then fail(ctx, spec, "a question needs the sources of its facts") end
-  q.source = F.cite(q.sources)
-  -- every question carries these keys, empty when the kind has none, so exports are uniform
-  q.accepted, q.choices = {}, {}
-  local tagged = F.set(q.tags)
-  if not tagged[ctx.generator] then table.insert(q.tags, 1, ctx.generator) end
-  return q
 end
 
 -- Choices from an answer and its distractors, shuffled with the generator's generator; refuses
