@@ -1,51 +1,42 @@
--- commands/export.lua: `export --format json [--seed N]` prints the whole question bank.
+-- commands/export.lua: `export --format FORMAT ...` prints something to keep: the question bank
+-- as JSON, a worksheet, a handout. Each format is a module in exports/ across the scripts search
+-- path (a user's own are picked up like the bundled ones) returning { name =, description =,
+-- run = function(args) }; run gets every argument, --format included, and parses its own options.
 
--- Libraries load when the command first runs, so start-up does not pay for them.
-local options, bank
-local function load_libs()
-  options, bank = require("lib.options"), require("lib.quiz.bank")
+-- The format named by -f/--format (default json), without parsing anything else.
+local function format_of(args)
+  for i, a in ipairs(args) do
+    if a == "-f" or a == "--format" then return args[i + 1] end
+    local v = a:match("^%-%-format=(.*)$")
+    if v then return v end
+  end
+  return "json"
 end
 
-local spec = {
-  { "f", "format", "FORMAT", "json (the question bank)", default = "json" },
-  { "s", "seed", "N", "seed for the distractors and the order of choices (default 1)", type = "int", default = 1 },
-  { "g", "generator", "NAME", "only this generator (repeatable)", list = true },
-  { "p", "party", "ID", "only questions about this party (repeatable)", list = true },
-  { "t", "topic", "TAG", "only questions with this tag (repeatable)", list = true },
-  { "k", "kind", "KIND", "only questions of this kind (repeatable)", list = true },
-}
-
--- Output formats: a table of format name -> function(opts). Later formats (worksheet, handout)
--- add entries here.
-local formats = {}
-
--- The bank as one JSON array, written a question at a time so a large dataset streams.
-function formats.json(opts)
-  local first = true
-  halqa.write("[")
-  bank.each(opts.seed, function(q)
-    if bank.matches(q, opts) then
-      halqa.write(first and "\n" or ",\n", halqa.json(q, true))
-      first = false
-    end
-  end)
-  halqa.write(first and "]\n" or "\n]\n")
+local function formats()
+  local out, names = {}, {}
+  for _, modname in ipairs(halqa.scripts("exports")) do
+    local name = modname:match("([^.]+)$")
+    out[name] = modname
+    names[#names + 1] = name
+  end
+  table.sort(names)
+  return out, names
 end
 
-halqa.command("export", "export --format json [--seed N]  print every question the generators make, as JSON",
+halqa.command("export", "export --format json|worksheet|handout ...  print the question bank, a worksheet or a handout",
   function(args)
-    load_libs()
-    local opts, rest = options.parse("export", args, spec)
-    if #rest > 0 then options.error("export", spec, "unexpected argument '" .. rest[1] .. "'") end
-    local emit = formats[opts.format]
-    if not emit then options.error("export", spec, "unknown format '" .. opts.format .. "'") end
-    local names = {}
-    for _, g in ipairs(bank.generators()) do names[g.name] = true end
-    for _, g in ipairs(opts.generator) do
-      if not names[g] then options.error("export", spec, "no generator named '" .. g .. "'") end
+    local fmt = format_of(args)
+    local mods, names = formats()
+    if fmt == nil then
+      error({ message = "export: option '--format' needs a value (one of: " .. table.concat(names, ", ") .. ")", status = 2 }, 0)
     end
-    for _, p in ipairs(opts.party) do
-      if not parties[p] then options.error("export", spec, "no party with id '" .. p .. "'") end
+    if not mods[fmt] then
+      error({ message = "export: unknown format '" .. fmt .. "' (one of: " .. table.concat(names, ", ") .. ")", status = 2 }, 0)
     end
-    emit(opts)
+    local m = require(mods[fmt])
+    if type(m) ~= "table" or type(m.run) ~= "function" then
+      error("exports/" .. fmt .. ".lua must return a table with a run function", 0)
+    end
+    m.run(args)
   end)

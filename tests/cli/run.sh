@@ -134,7 +134,7 @@ case_ "quiz runs in the piped REPL" 0 "Score: 1 of 1" 'printf "quiz --seed 1 --i
 case_ "export prints the bank as JSON" 0 '"id":	"dates.founded.CPP"' '$H export --format json'
 case_ "export has the promised fields" 0 '"accepted":' '$H export --format json --generator dates'
 case_ "export is deterministic for a seed" 0 "" 'a=$($H export --seed 4 | cksum); b=$($H export --seed 4 | cksum); test "$a" = "$b"'
-case_ "export refuses an unknown format" 2 "unknown format 'xml'" '$H export --format xml'
+case_ "export refuses an unknown format" 2 "unknown format 'xml' (one of: json" '$H export --format xml'
 
 # --- flashcards and the progress store
 # The dates deck's first new cards (by id) are the Azad Pakistan Party's founding ("1950s"),
