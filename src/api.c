@@ -82,19 +82,124 @@ static int api_quit(lua_State *L) {
   return 0;
 }
 
-/* halqa.readline([prompt]): one line of input, without its newline; nil at end of input. */
+/* A timed read's on_tick: calls the Lua function, which returns a new prompt (a string), false
+** to stop the read, or nothing; a true second result says it rewrote the screen. An error stops
+** the read and is left on the stack for api_readline to raise. */
+typedef struct tick_state {
+  lua_State *L;
+  hq_host *H;
+  int fn;      /* stack index of the function */
+  int failed;  /* the error object is on top of the stack */
+  char *prompt;
+} tick_state;
+
+static int call_tick(void *ud, int resized, const char **prompt, int *redrawn) {
+  tick_state *t = ud;
+  lua_State *L = t->L;
+  hq_watchdog_rearm(t->H); /* each tick gets the whole time limit, like a line of input */
+  lua_pushvalue(L, t->fn);
+  lua_pushboolean(L, resized);
+  if (lua_pcall(L, 1, 2, 0) != LUA_OK) {
+    t->failed = 1;
+    return 1;
+  }
+  int stop = lua_isboolean(L, -2) && !lua_toboolean(L, -2);
+  if (lua_type(L, -2) == LUA_TSTRING) {
+    char *p = strdup(lua_tostring(L, -2));
+    if (p) {
+      free(t->prompt);
+      t->prompt = p;
+      *prompt = p;
+    }
+  }
+  *redrawn = lua_toboolean(L, -1);
+  lua_pop(L, 2);
+  fflush(t->H->out); /* what it drew must be on screen before readline draws the line */
+  return stop;
+}
+
+/* Reads halqa.readline's options table (argument 2) into o; key strings are copied. */
+static void read_options(lua_State *L, hq_read_opts *o, tick_state *t) {
+  luaL_checktype(L, 2, LUA_TTABLE);
+  lua_getfield(L, 2, "on_tick");
+  if (!lua_isnil(L, -1)) {
+    luaL_argcheck(L, lua_isfunction(L, -1), 2, "on_tick must be a function");
+    t->fn = lua_gettop(L); /* stays on the stack for the read */
+    o->on_tick = call_tick;
+    o->tick_ud = t;
+    lua_getfield(L, 2, "tick");
+    o->tick = lua_isnil(L, -1) ? 1.0 : lua_tonumber(L, -1);
+    luaL_argcheck(L, o->tick > 0 && o->tick <= 3600, 2, "tick must be a number of seconds in (0, 3600]");
+    lua_pop(L, 1);
+  } else {
+    lua_pop(L, 1);
+  }
+  /* The key lines are read from a private copy of the table, left on the stack for the read, so
+  ** their strings live until it ends whatever on_tick does to the options. */
+  lua_getfield(L, 2, "keys");
+  lua_newtable(L);
+  if (!lua_isnil(L, -2)) {
+    luaL_argcheck(L, lua_istable(L, -2), 2, "keys must be a table of letter = line");
+    lua_pushnil(L);
+    while (lua_next(L, -3)) {
+      size_t klen;
+      const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &klen) : NULL;
+      luaL_argcheck(L, k && klen == 1 && (unsigned char)k[0] > 32 && (unsigned char)k[0] < 127, 2,
+                    "keys are single printable ASCII characters");
+      luaL_argcheck(L, lua_type(L, -1) == LUA_TSTRING, 2, "each key's line must be a string");
+      o->keys[(unsigned char)k[0]] = lua_tostring(L, -1);
+      lua_pushvalue(L, -2);
+      lua_insert(L, -2);
+      lua_rawset(L, -4); /* copy[k] = line */
+    }
+  }
+}
+
+static void free_options(tick_state *t) {
+  free(t->prompt);
+}
+
+/* halqa.readline([prompt [, options]]): one line of input, without its newline. At end of input:
+** nil, "eof". With options { on_tick = f, tick = seconds, keys = { r = "/reveal" } } at a
+** terminal, f(resized) runs every tick while waiting (and on a resize) and may return a new
+** prompt, or false to stop: then nil, "stopped", the text typed so far. Alt+letter enters the
+** key's line. A pipe has no clock: it reads the next line. */
 static int api_readline(lua_State *L) {
   hq_host *H = hq_host_of(L);
   const char *prompt = luaL_optstring(L, 1, "");
-  int interrupted = 0;
+  hq_read_opts o;
+  tick_state t;
+  memset(&o, 0, sizeof o);
+  memset(&t, 0, sizeof t);
+  t.L = L;
+  t.H = H;
+  int have_opts = !lua_isnoneornil(L, 2);
+  if (have_opts) read_options(L, &o, &t); /* raises before anything is allocated */
+  int status = HQ_READ_LINE;
   fflush(H->out); /* what was written so far must be on screen before we wait */
-  char *line = H->reader(H->reader_ud, prompt, &interrupted);
+  char *line = H->reader(H->reader_ud, prompt, have_opts ? &o : NULL, &status);
   hq_watchdog_rearm(H);
-  if (interrupted) {
+  free_options(&t);
+  if (t.failed) {
+    free(line);
+    return lua_error(L); /* the on_tick error, on top */
+  }
+  if (status == HQ_READ_INTERRUPTED) {
     free(line);
     return luaL_error(L, "interrupted!");
   }
-  if (!line) return 0;
+  if (status == HQ_READ_STOPPED) {
+    lua_pushnil(L);
+    lua_pushliteral(L, "stopped");
+    lua_pushstring(L, line ? line : "");
+    free(line);
+    return 3;
+  }
+  if (!line) {
+    lua_pushnil(L);
+    lua_pushliteral(L, "eof");
+    return 2;
+  }
   lua_pushstring(L, line);
   free(line);
   return 1;
@@ -190,6 +295,8 @@ void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   hq_open_grade(L, -1);
   hq_open_random(L, -1);
   hq_open_json(L, -1);
+  hq_open_width(L, -1);
+  hq_open_save(L, -1);
   hq_open_fsrs(L);
   lua_setfield(L, -2, "fsrs");
 }

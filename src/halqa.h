@@ -21,9 +21,26 @@ typedef struct hq_config {
   FILE *out, *err;                             /* NULL: stdout, stderr */
 } hq_config;
 
+/* What a timed read asks of the reader (halqa.readline with options; the drill's countdown).
+** While waiting for input the reader calls on_tick every `tick` seconds, and at once when the
+** terminal was resized. on_tick returns 1 to stop the read; it may set *prompt to a new prompt
+** (valid until the next call) and *redrawn when it rewrote the screen, so the input line is
+** drawn again from scratch. keys[c], when set, is a line that Alt+c (Esc c) enters at once. */
+typedef struct hq_read_opts {
+  double tick;
+  int (*on_tick)(void *ud, int resized, const char **prompt, int *redrawn);
+  void *tick_ud;
+  const char *keys[128];
+} hq_read_opts;
+
+/* How a read ended. */
+enum { HQ_READ_LINE, HQ_READ_EOF, HQ_READ_INTERRUPTED, HQ_READ_STOPPED };
+
 /* Reads one line of input for `halqa.readline` and the REPL; returns a malloc'd line without its
-** newline, or NULL at end of input. `interrupted` is set when Ctrl-C cancelled the line. */
-typedef char *(*hq_reader)(void *ud, const char *prompt, int *interrupted);
+** newline. *status says how it ended: a line; end of input or Ctrl-D (NULL); Ctrl-C cancelled
+** it (NULL); on_tick stopped it (the partial line typed so far, or NULL). opts may be NULL;
+** a reader that cannot time (a pipe) ignores it. */
+typedef char *(*hq_reader)(void *ud, const char *prompt, const hq_read_opts *opts, int *status);
 
 /* Opens a host: Lua state, sandbox, dataset, startup scripts. NULL on failure, after the error
 ** was written to cfg->err as `file:line: message`. */

@@ -55,9 +55,9 @@ static int pmain(lua_State *L) {
   return 0;
 }
 
-static char *default_reader(void *ud, const char *prompt, int *interrupted) {
+static char *default_reader(void *ud, const char *prompt, const hq_read_opts *opts, int *status) {
   hq_host *H = ud;
-  (void)interrupted;
+  (void)opts;
   if (H->interactive && prompt && *prompt) {
     fputs(prompt, H->out);
     fflush(H->out);
@@ -67,10 +67,12 @@ static char *default_reader(void *ud, const char *prompt, int *interrupted) {
   ssize_t n = getline(&line, &cap, stdin);
   if (n < 0) {
     free(line);
+    *status = HQ_READ_EOF;
     return NULL;
   }
   if (n > 0 && line[n - 1] == '\n') line[--n] = '\0';
   if (n > 0 && line[n - 1] == '\r') line[--n] = '\0';
+  *status = HQ_READ_LINE;
   return line;
 }
 

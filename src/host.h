@@ -80,11 +80,13 @@ void hq_push_indices(lua_State *L, int dataset);
 /* api.c: the `halqa` table. */
 void hq_push_api(lua_State *L, hq_host *H, int dataset);
 
-/* lua_grade.c, lua_random.c, lua_json.c: halqa.grade/format_date/normalize, halqa.random,
-** halqa.json, each set into the api table at idx. */
+/* lua_grade.c, lua_random.c, lua_json.c, lua_width.c: halqa.grade/format_date/normalize,
+** halqa.random, halqa.json, halqa.width, each set into the api table at idx. */
 void hq_open_grade(lua_State *L, int api);
 void hq_open_random(lua_State *L, int api);
 void hq_open_json(lua_State *L, int api);
+void hq_open_width(lua_State *L, int api);
+void hq_open_save(lua_State *L, int api); /* lua_save.c: halqa.save, halqa.can_save */
 
 /* eval.c: running user code. */
 int hq_docall(lua_State *L, int narg, int nres); /* protected call with traceback */

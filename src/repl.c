@@ -1,8 +1,9 @@
 /* repl.c: the REPL — GNU readline on a terminal, plain lines from a pipe — and Ctrl-C. */
 /*
 ** Readline runs through its callback interface with our own select() loop, so that Ctrl-C at the
-** prompt can clear the line cleanly (and the drill can later add a timer to the same loop). The
-** SIGINT handler only sets a flag, or stops a running chunk through hq_interrupt(), as lua.c does.
+** prompt can clear the line cleanly, and a timed read (the drill's countdown) can wake on a timer
+** and on a resize while the answer is being typed. The SIGINT handler only sets a flag, or stops a
+** running chunk through hq_interrupt(), as lua.c does.
 */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <readline/history.h>
@@ -83,13 +85,78 @@ static int getc_interruptible(FILE *in) {
   }
 }
 
-/* hq_reader: one line from the terminal; NULL at Ctrl-D; *interrupted on Ctrl-C. */
-static char *read_terminal(void *ud, const char *prompt, int *interrupted) {
+/* ---- timed reads: the drill's countdown and teacher keys ---- */
+
+static double now_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The lines Alt+key enters during the current read (hq_read_opts.keys). */
+static const char *const *key_lines;
+
+/* Bound to Esc+key while a read has keys: the key's line replaces what was typed and is entered. */
+static int enter_key_line(int count, int key) {
+  (void)count;
+  key &= 0x7f; /* a meta key may arrive with its high bit set */
+  const char *text = key_lines ? key_lines[key] : NULL;
+  if (!text) return rl_ding();
+  rl_replace_line(text, 0);
+  rl_point = rl_end;
+  return rl_newline(1, '\n');
+}
+
+typedef struct saved_key {
+  char seq[3];
+  rl_command_func_t *fn;
+  int type;
+} saved_key;
+
+/* Binds Esc+c for every key line, remembering what each sequence did. */
+static int bind_keys(const hq_read_opts *o, saved_key *saved) {
+  int n = 0;
+  key_lines = o->keys;
+  for (int c = 33; c < 127; c++) {
+    if (!o->keys[c]) continue;
+    saved_key *k = &saved[n++];
+    k->seq[0] = '\033';
+    k->seq[1] = (char)c;
+    k->seq[2] = '\0';
+    k->fn = rl_function_of_keyseq(k->seq, NULL, &k->type);
+    rl_bind_keyseq(k->seq, enter_key_line);
+  }
+  return n;
+}
+
+static void unbind_keys(saved_key *saved, int n) {
+  for (int i = 0; i < n; i++) {
+    /* a function comes back; anything else (a macro, unbound) ends unbound */
+    rl_bind_keyseq(saved[i].seq, saved[i].type == ISFUNC ? saved[i].fn : NULL);
+  }
+  key_lines = NULL;
+}
+
+/* Runs the read's on_tick and applies what it asks; returns 1 to stop the read. */
+static int tick(const hq_read_opts *o, int resized) {
+  const char *prompt = NULL;
+  int redrawn = 0;
+  int stop = o->on_tick(o->tick_ud, resized, &prompt, &redrawn);
+  if (stop) return 1;
+  if (prompt) rl_set_prompt(prompt);
+  if (redrawn) rl_on_new_line(); /* the screen was rewritten: the cursor is on a fresh line */
+  if (prompt || redrawn) rl_redisplay();
+  return 0;
+}
+
+/* hq_reader: one line from the terminal (see hq_reader in halqa.h for *status). */
+static char *read_terminal(void *ud, const char *prompt, const hq_read_opts *o, int *status) {
   (void)ud;
   cb_line = NULL;
   cb_done = 0;
   got_sigint = 0;
   waiting_input = 1;
+  *status = HQ_READ_LINE;
   /* Signals stay blocked except inside pselect, which unblocks them atomically: a Ctrl-C that
   ** lands while readline handles a key is delivered there, never lost before a blocking wait. */
   sigset_t block, orig;
@@ -99,11 +166,17 @@ static char *read_terminal(void *ud, const char *prompt, int *interrupted) {
   sigprocmask(SIG_BLOCK, &block, &orig);
   unblocked = orig;
   rl_getc_function = getc_interruptible;
+  saved_key saved[128];
+  int n_saved = o ? bind_keys(o, saved) : 0;
+  int timed = o && o->on_tick && o->tick > 0;
+  double next_tick = timed ? now_seconds() + o->tick : 0;
+  char *partial = NULL;
   rl_callback_handler_install(prompt, on_line);
   while (!cb_done) {
     if (got_sigwinch) {
       got_sigwinch = 0;
       rl_resize_terminal();
+      if (timed && tick(o, 1)) goto stopped;
     }
     if (got_sigint) {
       got_sigint = 0;
@@ -112,22 +185,49 @@ static char *read_terminal(void *ud, const char *prompt, int *interrupted) {
       rl_replace_line("", 0);
       rl_crlf();
       rl_callback_handler_remove();
-      *interrupted = 1;
+      *status = HQ_READ_INTERRUPTED;
       break;
+    }
+    if (timed && now_seconds() >= next_tick) {
+      next_tick += o->tick;
+      if (next_tick < now_seconds()) next_tick = now_seconds() + o->tick; /* fell behind: no burst */
+      if (tick(o, 0)) goto stopped;
     }
     fd_set fds;
     FD_ZERO(&fds);
     FD_SET(fileno(rl_instream), &fds);
-    int r = pselect(fileno(rl_instream) + 1, &fds, NULL, NULL, NULL, &orig);
+    struct timespec wait, *waitp = NULL;
+    if (timed) {
+      double left = next_tick - now_seconds();
+      if (left < 0) left = 0;
+      wait.tv_sec = (time_t)left;
+      wait.tv_nsec = (long)((left - (double)wait.tv_sec) * 1e9);
+      waitp = &wait;
+    }
+    int r = pselect(fileno(rl_instream) + 1, &fds, NULL, NULL, waitp, &orig);
     if (r < 0) {
       if (errno == EINTR) continue;
       break;
     }
-    rl_callback_read_char();
+    if (r > 0) rl_callback_read_char();
   }
+  goto done;
+stopped:
+  /* on_tick ended the read: keep what was typed, leave the line, and take readline down */
+  partial = strdup(rl_line_buffer ? rl_line_buffer : "");
+  rl_callback_sigcleanup();
+  rl_replace_line("", 0);
+  rl_crlf();
+  rl_callback_handler_remove();
+  *status = HQ_READ_STOPPED;
+done:
+  if (n_saved) unbind_keys(saved, n_saved);
   sigprocmask(SIG_SETMASK, &orig, NULL);
   waiting_input = 0;
-  return *interrupted ? NULL : cb_line;
+  if (*status == HQ_READ_STOPPED) return partial;
+  if (*status == HQ_READ_INTERRUPTED) return NULL;
+  if (!cb_line) *status = HQ_READ_EOF;
+  return cb_line;
 }
 
 /* ---- completion ---- */
@@ -267,7 +367,10 @@ static int loop(hq_host *H, line_source next_line, int interactive) {
 
 static char *terminal_line(hq_host *H, const char *prompt, int *interrupted) {
   (void)H;
-  return read_terminal(NULL, prompt, interrupted);
+  int status;
+  char *line = read_terminal(NULL, prompt, NULL, &status);
+  *interrupted = status == HQ_READ_INTERRUPTED;
+  return line;
 }
 
 static char *plain_line(hq_host *H, const char *prompt, int *interrupted) {

@@ -2,26 +2,45 @@
 
 local T = {}
 
--- Display width of a UTF-8 string, counting one column per code point (a good enough measure
--- for the Latin and Urdu text of the dataset; the drill measures wide characters properly).
-function T.width(s)
-  return utf8.len(s) or #s
+-- Display width of a UTF-8 string in terminal columns: wide characters count two, combining
+-- marks none, colour escapes none (halqa.width, from utf8proc).
+T.width = halqa.width
+
+-- Splits a word wider than width into pieces that fit (a long name on a narrow projector).
+local function pieces(word, width)
+  if T.width(word) <= width then return { word } end
+  local out, cur = {}, ""
+  for _, c in utf8.codes(word, true) do
+    local ch = utf8.char(c)
+    if cur ~= "" and T.width(cur .. ch) > width then
+      out[#out + 1] = cur
+      cur = ""
+    end
+    cur = cur .. ch
+  end
+  if cur ~= "" then out[#out + 1] = cur end
+  return out
 end
 
--- Wraps text to width columns; continuation lines start with indent.
+-- Wraps text to width columns; continuation lines start with indent. A word wider than the
+-- width is cut where it must be, so no line is ever wider.
 function T.wrap(text, width, indent)
   indent = indent or ""
   width = math.max(width or halqa.columns(), 20)
   local out = {}
+  local function add(line, word)
+    local lead = (#out == 0 and line == "") and "" or (line == "" and indent or "")
+    if line ~= "" and T.width(line) + 1 + T.width(word) > width then
+      out[#out + 1] = line
+      return indent .. word
+    end
+    return (line == "" and lead or line .. " ") .. word
+  end
   for para in (text .. "\n"):gmatch("(.-)\n") do
     local line = ""
     for word in para:gmatch("%S+") do
-      local lead = (#out == 0 and line == "") and "" or (line == "" and indent or "")
-      if line ~= "" and T.width(line) + 1 + T.width(word) > width then
-        out[#out + 1] = line
-        line = indent .. word
-      else
-        line = (line == "" and lead or line .. " ") .. word
+      for _, piece in ipairs(utf8.len(word) and pieces(word, width - #indent) or { word }) do
+        line = add(line, piece)
       end
     end
     out[#out + 1] = line

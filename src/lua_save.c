@@ -1,0 +1,120 @@
+/* lua_save.c: halqa.save(path, text) and halqa.can_save(path) — the one way a script writes a file. */
+/*
+** A teacher's drill report and a printed worksheet are files, but a script someone else wrote must
+** not be able to damage anything with this. So a script can only create a new file: the name ends
+** in .md, .csv or .txt, no part of the path is hidden (begins with a dot, like ~/.ssh or .config),
+** an existing file or link is never replaced (O_EXCL | O_NOFOLLOW), and a failed write removes
+** what it began. Errors name the path and the reason.
+*/
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "host.h"
+
+static int allowed_name(const char *path, const char **why) {
+  size_t n = strlen(path);
+  static const char *const exts[] = {".md", ".csv", ".txt"};
+  int ext_ok = 0;
+  for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+    size_t e = strlen(exts[i]);
+    if (n > e && strcmp(path + n - e, exts[i]) == 0 && path[n - e - 1] != '/') ext_ok = 1;
+  }
+  if (!ext_ok) {
+    *why = "a script may only write files ending in .md, .csv or .txt";
+    return 0;
+  }
+  for (const char *p = path; *p; p++) {
+    int start = p == path || p[-1] == '/';
+    if (start && p[0] == '.' && p[1] != '/' && !(p[1] == '.' && (p[2] == '/' || p[2] == '\0'))) {
+      *why = "a script may not write inside hidden folders or hidden files";
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* Checks path; on failure pushes nil and the reason and returns 2, else 0. */
+static int check(lua_State *L, const char *path) {
+  const char *why = NULL;
+  if (!allowed_name(path, &why)) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", path, why);
+    return 2;
+  }
+  struct stat st;
+  if (lstat(path, &st) == 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: already exists (halqa never replaces a file; choose another name)", path);
+    return 2;
+  }
+  return 0;
+}
+
+/* halqa.can_save(path): true, or nil and why not — so a command can refuse a bad --report before
+** a drill rather than after it. The folder must exist and be writable. */
+static int l_can_save(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  int r = check(L, path);
+  if (r) return r;
+  const char *slash = strrchr(path, '/');
+  lua_pushlstring(L, path, slash ? (size_t)(slash - path) + (slash == path) : 0);
+  const char *dir = lua_tostring(L, -1);
+  if (access(*dir ? dir : ".", W_OK | X_OK) != 0) {
+    int e = errno;
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: cannot write in folder '%s': %s", path, *dir ? dir : ".", strerror(e));
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* halqa.save(path, text): creates the file with text; true, or nil and why not. */
+static int l_save(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  size_t len;
+  const char *text = luaL_checklstring(L, 2, &len);
+  int r = check(L, path);
+  if (r) return r;
+  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    int e = errno;
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", path, strerror(e));
+    return 2;
+  }
+  size_t done = 0;
+  while (done < len) {
+    ssize_t w = write(fd, text + done, len - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) {
+      int e = w < 0 ? errno : EIO;
+      close(fd);
+      unlink(path);
+      lua_pushnil(L);
+      lua_pushfstring(L, "%s: %s", path, strerror(e));
+      return 2;
+    }
+    done += (size_t)w;
+  }
+  if (close(fd) != 0) {
+    int e = errno;
+    unlink(path);
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", path, strerror(e));
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+void hq_open_save(lua_State *L, int api) {
+  api = lua_absindex(L, api);
+  lua_pushcfunction(L, l_save);
+  lua_setfield(L, api, "save");
+  lua_pushcfunction(L, l_can_save);
+  lua_setfield(L, api, "can_save");
+}
