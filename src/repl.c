@@ -143,9 +143,17 @@ static int tick(const hq_read_opts *o, int resized) {
   int redrawn = 0;
   int stop = o->on_tick(o->tick_ud, resized, &prompt, &redrawn);
   if (stop) return 1;
+  if (prompt && rl_prompt && strcmp(prompt, rl_prompt) == 0) prompt = NULL; /* nothing new */
   if (prompt) rl_set_prompt(prompt);
-  if (redrawn) rl_on_new_line(); /* the screen was rewritten: the cursor is on a fresh line */
-  if (prompt || redrawn) rl_redisplay();
+  if (redrawn) {
+    rl_on_new_line(); /* the screen was rewritten: the cursor is on a fresh line */
+    rl_redisplay();
+  } else if (prompt) {
+    /* The whole line is drawn again rather than the characters that changed, so the countdown
+    ** reads right on any terminal (and a test sees "[  9s]", not a lone "9"). */
+    fputs("\r\033[K", rl_outstream);
+    rl_forced_update_display();
+  }
   return 0;
 }
 
