@@ -22,6 +22,12 @@ local function pieces(word, width)
   return out
 end
 
+-- The longest start of s that fits width columns.
+function T.cut(s, width)
+  if T.width(s) <= width or not utf8.len(s) then return s end
+  return pieces(s, math.max(1, width))[1]
+end
+
 -- Wraps text to width columns; continuation lines start with indent. A word wider than the
 -- width is cut where it must be, so no line is ever wider.
 function T.wrap(text, width, indent)
@@ -44,6 +50,16 @@ function T.wrap(text, width, indent)
       end
     end
     out[#out + 1] = line
+  end
+  return table.concat(out, "\n")
+end
+
+-- Text whose every line fits width columns: a line that is wider is wrapped (its runs of spaces
+-- then close up); lines that fit keep their alignment.
+function T.fit(text, width)
+  local out = {}
+  for line in (text .. "\n"):gmatch("(.-)\n") do
+    out[#out + 1] = T.width(line) > width and T.wrap(line, width, "  ") or line
   end
   return table.concat(out, "\n")
 end

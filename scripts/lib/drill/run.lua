@@ -17,16 +17,16 @@ local Run = {}
 Run.KEYS = { r = "/reveal", s = "/skip", p = "/pause", o = "/ok", ["+"] = "/+", ["="] = "/+", ["-"] = "/-",
              u = "/undo", e = "/end", h = "/help" }
 
+-- Writes text, every line fitted to the screen.
 local function out(ctx, text)
-  halqa.write(text, "\n")
+  halqa.write(T.fit(text, halqa.columns()), "\n")
 end
 
 -- The whole question screen (cleared first at a terminal).
 local function draw(ctx)
   local width = halqa.columns()
   if ctx.interactive then halqa.write(Scr.CLEAR) else out(ctx, string.rep("-", math.min(width, 60))) end
-  halqa.write(Scr.question(ctx.d, width))
-  halqa.write("\n")
+  halqa.write(T.fit(Scr.question(ctx.d, width), width), "\n")
 end
 
 -- A player by name (case-insensitive; a unique prefix will do), else the current player.

@@ -132,12 +132,11 @@ function S.scoreboard(d, width)
     namew = math.max(namew, T.width(s.name))
     best = math.max(best, s.points)
   end
-  namew = math.min(namew, math.max(4, width - 24))
+  namew = math.min(namew, math.max(3, width - 18))
   local lines = { T.color("bold", "Scores") }
   for _, s in ipairs(st) do
-    local name = s.name
-    if T.width(name) > namew then name = T.wrap(name, namew):match("^[^\n]*") end
-    local fixed = string.format("%2d. %s%s %6s  %d/%d ", s.rank, name, string.rep(" ", namew - T.width(name)),
+    local name = T.cut(s.name, namew)
+    local fixed = string.format("%2d. %s%s %5s %d/%d ", s.rank, name, string.rep(" ", namew - T.width(name)),
       rules_lib.fmt(s.points), s.right, s.asked)
     local room = math.min(30, width - T.width(fixed))
     local bar = (best > 0 and room > 0) and string.rep("█", math.floor(room * math.max(0, s.points) / best)) or ""
