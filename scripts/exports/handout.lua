@@ -1,0 +1,29 @@
+-- exports/handout.lua: `export --format handout TOPIC [--seed N]` — a study-circle topic
+-- (circles/TOPIC.lua) as a Markdown handout to print: reading, timeline, questions, discussion
+-- prompts and, on a separate page, the answer key (lib/circle/handout.lua).
+
+local options, bank = require("lib.options"), require("lib.quiz.bank")
+local topic, handout = require("lib.circle.topic"), require("lib.circle.handout")
+
+local spec = {
+  { "f", "format", "FORMAT", "handout (this format)" },
+  { "s", "seed", "N", "seed for the order of the choices (default 1, as `circle`)", type = "int", default = 1 },
+}
+
+local function usage(msg)
+  error({ message = "export: " .. msg, status = 2 }, 0)
+end
+
+return {
+  name = "handout",
+  description = "a study-circle topic as a Markdown handout with a separate answer key",
+  run = function(args)
+    local opts, rest = options.parse("export", args, spec)
+    local topics = table.concat(topic.ids(), ", ")
+    if #rest == 0 then usage("a handout needs a TOPIC (one of: " .. topics .. ")") end
+    if #rest > 1 then usage("unexpected argument '" .. rest[2] .. "'") end
+    if not topic.find(rest[1]) then usage("no topic '" .. rest[1] .. "' (one of: " .. topics .. ")") end
+    local t = topic.get(rest[1], bank.build(opts.seed))
+    halqa.write(handout.render(t, opts.seed))
+  end,
+}
