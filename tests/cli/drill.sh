@@ -82,6 +82,16 @@ case_ "/wait needs the simulated clock" 0 "/wait works only with the simulated c
 case_ "the REPL survives a drill" 0 "42" 'printf "drill --teams A,B -n 1 --seed 2\n/end\nreturn 40 + 2\n" | $H'
 case_ "a drill's answers are in the store with who gave them" 0 "answers by A: 1" 'printf "$K1\n/end\n" | $HALQA --db s.db drill --teams A,B $SEL >/dev/null; $HALQA --db s.db -e "local n, seen = 0, {} for _, t in ipairs({ parties, people, organizations, events }) do for id in pairs(t) do for _, e in ipairs(halqa.store.history(id)) do local k = e.time .. e.question if e.kind == \"answer\" and e.player == \"A\" and not seen[k] then seen[k] = true n = n + 1 end end end end print(\"answers by A: \" .. n)"'
 
+# The examples in docs/scripting.md work as printed (found by their first lines, not their order).
+DOCS=$(dirname "$0")/../../docs/scripting.md
+block() { awk -v first="$1" '/^```lua/{getline l; if (index(l, first) == 1) {on=1; print l}; next} /^```$/{on=0} on' "$DOCS"; }
+mkdir -p "$TMP/docs/halqa/scripts/drills"
+block "-- drills/catch_up.lua" > "$TMP/docs/halqa/scripts/drills/catch_up.lua"
+block 'local rules = require("lib.drill.rules")' > "$TMP/drive.lua"
+case_ "the docs' rules variant runs" 0 "Rules (catch-up)" 'test -s docs/halqa/scripts/drills/catch_up.lua && XDG_CONFIG_HOME=$PWD/docs $H drill --teams A,B -n 1 --rules catch_up < /dev/null'
+case_ "the docs' variant gives a pass full points" 0 "passes to the next team for 10 points" 'XDG_CONFIG_HOME=$PWD/docs $H drill --teams A,B -n 1 --rules catch_up < /dev/null'
+case_ "the docs' driving script plays a drill" 0 "1	Red	22" 'test -s drive.lua && $H drive.lua'
+
 # The worksheet's own errors, and halqa.save's limits.
 case_ "a worksheet needs a seed" 2 "a worksheet needs --seed N" '$H export --format worksheet'
 case_ "a worksheet has a separate answer key" 0 "# Answer key — seed 11" '$H export --format worksheet $SEL'
