@@ -134,7 +134,7 @@ case_ "quiz runs in the piped REPL" 0 "Score: 1 of 1" 'printf "quiz --seed 1 --i
 case_ "export prints the bank as JSON" 0 '"id":	"dates.founded.CPP"' '$H export --format json'
 case_ "export has the promised fields" 0 '"accepted":' '$H export --format json --generator dates'
 case_ "export is deterministic for a seed" 0 "" 'a=$($H export --seed 4 | cksum); b=$($H export --seed 4 | cksum); test "$a" = "$b"'
-case_ "export refuses an unknown format" 2 "unknown format 'xml' (one of: json" '$H export --format xml'
+case_ "export refuses an unknown format" 2 "unknown format 'xml' (one of: " '$H export --format xml'
 
 # --- flashcards and the progress store
 # The dates deck's first new cards (by id) are the Azad Pakistan Party's founding ("1950s"),
@@ -183,6 +183,58 @@ case_ "check passes the bundled data" 0 "no problems" '$H check'
 case_ "check prints counts per table" 0 "parties" '$H check'
 case_ "check reports a broken dataset" 1 "halqa check: 2 problems in unknown" '$H check --data unknown'
 case_ "check takes no other arguments" 2 "unexpected argument" '$H check extra'
+
+# --- study circles
+# The answers a circle topic expects, one a line (letters for choices), from the topic itself.
+circle_answers='local tp = require("lib.circle.topic").get(arg[1], require("lib.quiz.bank").build(1))
+for _, q in ipairs(tp.questions) do
+  if q.kind == "choice" or q.kind == "multi" then
+    local l = {}
+    for i, c in ipairs(q.correct) do l[i] = string.char(96 + c) end
+    print(table.concat(l, " "))
+  else
+    print(q.answer)
+  end
+end'
+printf '%s\n' "$circle_answers" > "$TMP/circle_answers.lua"
+case_ "circle --list prints a line per topic: id, title, minutes, questions" 0 "" 'test "$($H --db :memory: circle --list | grep -cE "^[a-z0-9_]+ +[^ ].* +[0-9]+ min +[0-9]+ questions?$")" -ge 8'
+case_ "circle --list names the bundled topics" 0 "cpp_founding     The founding of the CPP (1948)" '$H --db :memory: circle --list'
+case_ "circle --check finds every bundled reading sound" 0 "8 topics checked, 0 problems" '$H --db :memory: circle --check'
+case_ "circle refuses an unknown topic" 2 "circle: no topic 'nope' (topics: " '$H --db :memory: circle nope'
+case_ "an unknown topic is a one-line error" 2 "" 'out=$($H --db :memory: circle nope 2>&1); s=$?; test "$(printf "%s\n" "$out" | wc -l)" -eq 1 && exit $s'
+$H --db :memory: circle --list > "$TMP/circles.txt"
+while read -r CIRCLE_ID CIRCLE_REST; do
+  export CIRCLE_ID
+  case_ "a piped circle on $CIRCLE_ID runs end to end with every answer right" 0 "Score: 8 of 8 (100%)" \
+    '{ $H --db :memory: circle_answers.lua $CIRCLE_ID; printf "a first point\n\na second point\n\na third\n\na fourth\n\n"; } | $H --db circle-$CIRCLE_ID.db circle $CIRCLE_ID'
+  case_ "a piped circle on $CIRCLE_ID keeps its notes" 0 "Saved in the progress store" \
+    '{ $H --db :memory: circle_answers.lua $CIRCLE_ID; printf "a first point\n\n"; } | $H --db circle-$CIRCLE_ID-2.db circle $CIRCLE_ID'
+done < "$TMP/circles.txt"
+case_ "a circle's summary gives the facts missed" 0 "  - MKP splits into three factions (1978)" 'printf "skip\nquit\n" | $H --db :memory: circle cmkp_1990s'
+case_ "a circle's summary gives the notes" 0 "     - more than one point" 'printf "quit\nmore than one point\nin two lines\n\n" | $H --db :memory: circle cmkp_1990s'
+case_ "notes typed in a circle are in the store afterwards" 0 "the party was weak in the West" 'printf "quit\nthe party was weak in the West\nbut had a base in the East\n\n" | $H --db notes.db circle east_pakistan >/dev/null; $H --db notes.db -e "for _, h in ipairs(halqa.store.history(\"cpp_fourth_congress_1968\")) do if h.question == \"circle.east_pakistan.discussion.1\" then return h.given end end"'
+if command -v sqlite3 >/dev/null 2>&1; then
+  case_ "a circle's notes are its session's notes, as JSON" 0 '"notes":["the party was weak in the West","but had a base in the East"]' 'sqlite3 notes.db "select notes from sessions order by id desc limit 1"'
+fi
+case_ "a circle's answers are saved with their session" 0 "skipped" 'printf "skip\nquit\n" | $H --db circle3.db circle cpp_founding >/dev/null; $H --db circle3.db -e "for _, h in ipairs(halqa.store.history(\"russian_revolution_1917\")) do if h.kind == \"answer\" then return h.verdict end end"'
+case_ "a circle runs in the piped REPL" 0 "Summary: The CPP today" 'printf "circle cpp_today\nquit\n\n" | $H --db :memory:'
+case_ "a circle without a topic asks for one" 0 "Study circle: The founding of the CPP (1948)" 'printf "1\nquit\n" | $H --db :memory: circle'
+case_ "a handout has the reading, timeline, questions, prompts and key" 0 "" '$H --db :memory: export --format handout cmkp_1990s > h.md && for s in "## Reading" "## Timeline" "## Questions" "## Discussion" "## Answer key" "Sources"; do grep -qF -- "$s" h.md || { echo "no $s"; exit 1; }; done'
+case_ "a handout's answer key starts on a new page" 0 "" '$H --db :memory: export --format handout cmkp_1990s | awk "/page-break-before: always/ { b = NR } /^## Answer key/ { k = NR } END { exit !(b && k > b) }"'
+printf '%s\n' 'local H = require("lib.circle.handout")' 'local tp = require("lib.circle.topic").get(arg[1], require("lib.quiz.bank").build(1))' 'for n, q in ipairs(tp.questions) do print(H.md(q.prompt)) print(string.format("%d. **%s**", n, H.md(H.key(q)))) end' > "$TMP/handout_lines.lua"
+case_ "a handout holds every question of the topic and its answer in the key" 0 "" 'for t in cpp_founding cmkp_splits; do $H --db :memory: export --format handout $t > h-$t.md; $H --db :memory: handout_lines.lua $t > h-$t.want; while IFS= read -r l; do grep -qF -- "$l" h-$t.md || { echo "$t: missing $l"; exit 1; }; done < h-$t.want; done'
+case_ "a handout needs a topic" 2 "export: a handout needs a TOPIC (one of: " '$H --db :memory: export --format handout'
+case_ "a handout of an unknown topic is refused" 2 "export: no topic 'nope'" '$H --db :memory: export --format handout nope'
+
+# --- the guide's example circle topic is found, checked, run and printed like a bundled one
+mkdir -p "$TMP/circle-xdg/halqa/scripts/circles"
+awk '/^```lua/ { on = 1; buf = ""; next } /^```$/ { if (on && buf ~ /^-- circles\//) printf "%s", buf; on = 0; next } on { buf = buf $0 "\n" }' "$SRC/docs/scripting.md" > "$TMP/circle-xdg/halqa/scripts/circles/mergers_2015.lua"
+case_ "the guide's example topic is listed" 0 "mergers_2015" 'XDG_CONFIG_HOME=$PWD/circle-xdg $H --db :memory: circle --list'
+case_ "the guide's example topic passes the check" 0 "1 topic checked, 0 problems" 'XDG_CONFIG_HOME=$PWD/circle-xdg $H --db :memory: circle --check mergers_2015'
+case_ "the guide's example topic runs" 0 "Summary: Two mergers in one year (2015)" 'printf "quit\nit was small\n\n\n" | XDG_CONFIG_HOME=$PWD/circle-xdg $H --db :memory: circle mergers_2015'
+case_ "the guide's example topic prints a handout" 0 "## Answer key: Two mergers in one year (2015)" 'XDG_CONFIG_HOME=$PWD/circle-xdg $H --db :memory: export --format handout mergers_2015'
+printf 'return { title = "Broken", events = { "cpp_founded" }, reading = function(r) r:say("{when:hassan_nasir_killed} it happened.") end, prompts = { "Why?", "How?" } }\n' > "$TMP/circle-xdg/halqa/scripts/circles/broken.lua"
+case_ "a topic that states an inferred date is refused, naming the file" 1 "circles/broken.lua: reading, paragraph 1, sentence 1: {when:hassan_nasir_killed} states a date the sources do not give" 'XDG_CONFIG_HOME=$PWD/circle-xdg $H --db :memory: circle --check'
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]
