@@ -8,7 +8,7 @@ return {
   records = { "CPP_EPPC", "AL", "KPP", "NIP", "UF", "GD", "EP_pro_China", "CPEP", "CPB" },
   context = { "CPP" },
   reading = function(r)
-    r:say("From its founding {when:east_pakistan_committee_1948} the {short:CPP} had a wing in East Pakistan, led by a provincial committee that the delegates from the East elected.")
+    r:say("When the {short:CPP} was founded {when:east_pakistan_committee_1948}, the delegates from East Pakistan elected a provincial committee for the party's wing there, the {CPP_EPPC}.")
     r:say("That branch ran itself, as one underground body could not cover so wide a territory.", { "leaders_freed_1956" })
     r:para()
     r:say("{when:east_pakistan_election_1954} the party backed the {UF} of the {AL}, the {KPP} and {NIP} in the provincial election in East Pakistan.")

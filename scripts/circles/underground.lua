@@ -23,7 +23,7 @@ return {
       { "app_merged_into_nap" })
     r:say("By the {nap_major_force_1960s.date} the {short:NAP} had become a leading force of the left in Pakistan, resting on ethnic nationalists and on {short:CPP} members inside it who kept their membership hidden.")
     r:para()
-    r:say("The party kept growing: {when:us_estimate_mid_1960s} the {US_State_Department} put its membership at about {us_estimate_mid_1960s.figures.1.value}.")
+    r:say("{when:us_estimate_mid_1960s} the {US_State_Department} put the membership of the {short:CPP} at about {us_estimate_mid_1960s.figures.1.value}.")
     r:say("{when:cpp_abroad_baghawat} it began to organize abroad, and its branch in Europe put out an Urdu magazine, {baghawat}, meaning {baghawat.translation}.",
       { "CPP_Europe" })
     r:say("In the same decade it led a militant, armed struggle of peasants in {baluchistan_armed_struggle.places.1} and built militant trade unions against the autocratic governments of the day.")

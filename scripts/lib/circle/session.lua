@@ -33,8 +33,18 @@ function S.page(lines, last_prompt)
   end
   local i = 1
   while i <= #lines do
-    print(table.concat(lines, "\n", i, math.min(#lines, i + S.PAGE - 1)))
-    i = i + S.PAGE
+    -- a page ends at a blank line in its second half rather than inside a paragraph
+    local last = math.min(#lines, i + S.PAGE - 1)
+    if last < #lines then
+      for j = last, i + S.PAGE // 2, -1 do
+        if lines[j] == "" then
+          last = j
+          break
+        end
+      end
+    end
+    print(table.concat(lines, "\n", i, last))
+    i = last + 1
     local more = i <= #lines
     local line = halqa.readline(T.color("dim", more and "-- more: Enter; q skips the rest -- " or last_prompt))
     if line == nil then return false end
