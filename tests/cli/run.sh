@@ -217,6 +217,9 @@ if command -v sqlite3 >/dev/null 2>&1; then
   case_ "a circle's notes are its session's notes, as JSON" 0 '"notes":["the party was weak in the West","but had a base in the East"]' 'sqlite3 notes.db "select notes from sessions order by id desc limit 1"'
 fi
 case_ "a circle's answers are saved with their session" 0 "skipped" 'printf "skip\nquit\n" | $H --db circle3.db circle cpp_founding >/dev/null; $H --db circle3.db -e "for _, h in ipairs(halqa.store.history(\"russian_revolution_1917\")) do if h.kind == \"answer\" then return h.verdict end end"'
+review_fact='for _, c in ipairs(halqa.store.new_cards(nil, 100000)) do for _, f in ipairs(c.facts) do if f == arg[1] then halqa.store.review(c.id, 3) end end end'
+printf '%s\n' "$review_fact" > "$TMP/review_fact.lua"
+case_ "a fact missed in a circle makes its flashcards due again" 0 "1 flashcard of these facts is due again" 'printf "quit\n" | $H --db circle-due.db cards dates >/dev/null; $H --db circle-due.db review_fact.lua mkp_split_1978; printf "skip\nquit\n" | $H --db circle-due.db circle cmkp_1990s'
 case_ "a circle runs in the piped REPL" 0 "Summary: The CPP today" 'printf "circle cpp_today\nquit\n\n" | $H --db :memory:'
 case_ "a circle without a topic asks for one" 0 "Study circle: The founding of the CPP (1948)" 'printf "1\nquit\n" | $H --db :memory: circle'
 case_ "a handout has the reading, timeline, questions, prompts and key" 0 "" '$H --db :memory: export --format handout cmkp_1990s > h.md && for s in "## Reading" "## Timeline" "## Questions" "## Discussion" "## Answer key" "Sources"; do grep -qF -- "$s" h.md || { echo "no $s"; exit 1; }; done'
