@@ -66,7 +66,8 @@ local function take_notes()
   end
 end
 
--- The facts of the missed questions, each once, in the topic's order, as words.
+-- The facts of the missed questions, each once, in the topic's order, as words (context, such as
+-- the party a question names beside its subject, is left out).
 local function missed_facts(t, state)
   local missed = {}
   for _, rec in ipairs(state.answers) do
@@ -76,7 +77,7 @@ local function missed_facts(t, state)
   end
   local out = {}
   for _, f in ipairs(t.facts) do
-    if missed[f] then
+    if missed[f] and t.focus_set[f] then
       local e = events[f]
       out[#out + 1] = { id = f, text = e and (e.title .. F.date_note(e)) or F.long_name(f) }
     end
