@@ -5,7 +5,7 @@
 
 -- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
 -- module reads what it uses once, into plain locals.
-local ipairs, pairs, type, tostring, error = ipairs, pairs, type, tostring, error
+local ipairs, pairs, type, tostring, error, getmetatable = ipairs, pairs, type, tostring, error, getmetatable
 local function plain(t)
   local out = {}
   for k, v in pairs(t) do out[k] = v end
@@ -33,6 +33,24 @@ local function copy(list)
   return out
 end
 
+-- What a question reads of the dataset again and again is kept once read: the dataset never
+-- changes. Each cache is emptied when it grows past a bound, so memory does not grow with the
+-- dataset (an export of a large one streams).
+local BOUND = 20000
+
+-- halqa.normalize(s), kept: choices and alternatives are names that come back question after
+-- question.
+local normalized, n_normalized = {}, 0
+local function norm(s)
+  local n = normalized[s]
+  if n == nil then
+    n = halqa.normalize(s)
+    if n_normalized >= BOUND then normalized, n_normalized = {}, 0 end
+    normalized[s], n_normalized = n, n_normalized + 1
+  end
+  return n
+end
+
 -- Adds to `set` the parties a fact concerns (F.parties_of, without its intermediate tables).
 local function add_parties(set, id)
   local t = table_of[id]
@@ -55,34 +73,77 @@ local function add_parties(set, id)
   end
 end
 
+-- The parties one fact concerns, sorted (shared: copied before a question gets them).
+local parties_cache, n_parties = {}, 0
+local function parties_of(id)
+  local list = parties_cache[id]
+  if not list then
+    local set = {}
+    add_parties(set, id)
+    list = {}
+    for p in pairs(set) do list[#list + 1] = p end
+    if #list > 1 then table.sort(list) end
+    if n_parties >= BOUND then parties_cache, n_parties = {}, 0 end
+    parties_cache[id], n_parties = list, n_parties + 1
+  end
+  return list
+end
+
+-- A dataset citation list (frozen, so it cannot change under the cache) as a plain list of its
+-- citations and as text (F.cite): questions of one record cite its list again and again.
+-- Another list (a generator's own, which it might change) is read afresh each time.
+local cited, n_cited = {}, 0
+local function citations(list)
+  local c = cited[list]
+  if c then return table.move(c.list, 1, #c.list, 1, {}), c.text end
+  local out = copy(list)
+  local text = F.cite(out)
+  if getmetatable(list) == "read-only" then
+    if n_cited >= BOUND then cited, n_cited = {}, 0 end
+    cited[list], n_cited = { list = table.move(out, 1, #out, 1, {}), text = text }, n_cited + 1
+  end
+  return out, text
+end
+
 -- The fields every kind shares: id, generator, kind, prompt, answer, explanation, sources, tags...
 local function base(ctx, spec, kind)
   if type(spec.template) ~= "string" then fail(ctx, spec, "a question needs a template name") end
   if type(spec.prompt) ~= "string" or spec.prompt == "" then fail(ctx, spec, "a question needs a prompt") end
-  if type(spec.facts) ~= "table" or #spec.facts == 0 then fail(ctx, spec, "a question needs the ids of its facts") end
-  local facts = copy(spec.facts)
-  local in_parties = {}
+  local spec_facts = spec.facts
+  if type(spec_facts) ~= "table" or #spec_facts == 0 then fail(ctx, spec, "a question needs the ids of its facts") end
+  local facts = copy(spec_facts)
+  local parties
   for _, id in ipairs(facts) do
     if not table_of[id] then fail(ctx, spec, "unknown fact id '" .. tostring(id) .. "'") end
-    add_parties(in_parties, id)
   end
-  local parties = {}
-  for p in pairs(in_parties) do parties[#parties + 1] = p end
-  if #parties > 1 then table.sort(parties) end
-  local sources = copy(spec.sources)
+  if #facts == 1 then
+    local list = parties_of(facts[1])
+    parties = table.move(list, 1, #list, 1, {})
+  else
+    local in_parties = {}
+    for _, id in ipairs(facts) do
+      for _, p in ipairs(parties_of(id)) do in_parties[p] = true end
+    end
+    parties = {}
+    for p in pairs(in_parties) do parties[#parties + 1] = p end
+    if #parties > 1 then table.sort(parties) end
+  end
+  local sources, source = citations(spec.sources)
   if #sources == 0 then fail(ctx, spec, "a question needs the sources of its facts") end
   local tags = copy(spec.tags)
+  local generator = ctx.generator
   local tagged = false
   for _, t in ipairs(tags) do
-    if t == ctx.generator then tagged = true end
+    if t == generator then tagged = true break end
   end
-  if not tagged then table.insert(tags, 1, ctx.generator) end
+  if not tagged then table.insert(tags, 1, generator) end
+  local variant = spec.variant
   -- every question carries accepted and choices, empty when the kind has none, so exports are
   -- uniform; the fields a kind adds are named here (nil) so that the table is made at its size
   return {
-    id = ctx.generator .. "." .. spec.template .. "." .. table.concat(facts, "+") ..
-         (spec.variant and ("." .. spec.variant) or ""),
-    generator = ctx.generator,
+    id = generator .. "." .. spec.template .. "." .. table.concat(facts, "+") ..
+         (variant and ("." .. variant) or ""),
+    generator = generator,
     kind = kind,
     prompt = spec.prompt,
     explanation = spec.explanation or "",
@@ -91,7 +152,7 @@ local function base(ctx, spec, kind)
     parties = parties,
     tags = tags,
     hint = spec.hint,
-    source = F.cite(sources),
+    source = source,
     accepted = {},
     choices = {},
     answer = nil, correct = nil, person = nil, statement = nil, left = nil, date = nil, number = nil,
@@ -103,9 +164,9 @@ end
 -- a distractor that is the answer in other words, so a distractor is never accidentally right.
 local function mix(ctx, spec, right, wrong)
   local seen = {}
-  for _, r in ipairs(right) do seen[halqa.normalize(r)] = true end
+  for _, r in ipairs(right) do seen[norm(r)] = true end
   for _, w in ipairs(wrong) do
-    local n = halqa.normalize(w)
+    local n = norm(w)
     if seen[n] then fail(ctx, spec, "distractor '" .. w .. "' repeats a choice or the answer") end
     seen[n] = true
   end
@@ -126,8 +187,12 @@ local builders = {}
 function builders.short(ctx, spec, q)
   if type(spec.answer) ~= "string" then fail(ctx, spec, "a short answer needs an answer") end
   q.answer, q.accepted, q.person = spec.answer, copy(spec.accepted), spec.person or nil
-  for i = #q.accepted, 1, -1 do -- an alternative equal to the answer adds nothing
-    if halqa.normalize(q.accepted[i]) == halqa.normalize(q.answer) then table.remove(q.accepted, i) end
+  local accepted = q.accepted
+  if #accepted > 0 then
+    local answer = norm(q.answer)
+    for i = #accepted, 1, -1 do -- an alternative equal to the answer adds nothing
+      if norm(accepted[i]) == answer then table.remove(accepted, i) end
+    end
   end
 end
 
