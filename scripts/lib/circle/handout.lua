@@ -7,50 +7,9 @@ local reading = require("lib.circle.reading")
 
 local H = {}
 
-H.PAGE_BREAK = '<div style="page-break-before: always"></div>'
-
-local function letter(i) return string.char(96 + i) end
-
--- Markdown special characters escaped, so a prompt with a blank (____) prints as written. An
--- underscore inside a word (a file name) cannot start emphasis and is left alone.
-function H.md(s)
-  s = s:gsub("([\\`*_%[%]<>#|])", "\\%1")
-  for _ = 1, 2 do s = s:gsub("(%w)\\_(%w)", "%1_%2") end
-  return s
-end
-local md = H.md
-
--- The lines of one question: its prompt and what its kind needs to be answered on paper.
-local function question_lines(n, q)
-  local out = { string.format("**%d.** %s", n, md(q.prompt)), "" }
-  if q.kind == "choice" or q.kind == "multi" or q.kind == "order" then
-    for i, c in ipairs(q.choices) do out[#out + 1] = string.format("   %s) %s  ", letter(i), md(c)) end
-    local how = { choice = "Circle one letter.", multi = "Circle every right letter.",
-                  order = "Write the letters in order, earliest first: \\_\\_\\_\\_\\_\\_" }
-    out[#out + 1] = ""
-    out[#out + 1] = "   *" .. how[q.kind] .. "*"
-  elseif q.kind == "match" then
-    for i, l in ipairs(q.left) do out[#out + 1] = string.format("   %d. %s \\_\\_\\_  ", i, md(l)) end
-    out[#out + 1] = ""
-    for i, c in ipairs(q.choices) do out[#out + 1] = string.format("   %s) %s  ", letter(i), md(c)) end
-  elseif q.kind == "truefalse" then
-    out[#out + 1] = "   True / False"
-  else
-    out[#out + 1] = "   Answer: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_"
-  end
-  out[#out + 1] = ""
-  return out
-end
-
--- The answer as the key gives it: letters with the choices they stand for, else the answer.
-function H.key(q)
-  if q.kind == "choice" or q.kind == "multi" then
-    local parts = {}
-    for i, c in ipairs(q.correct) do parts[i] = letter(c) .. ") " .. q.choices[c] end
-    return table.concat(parts, "; ")
-  end
-  return q.answer
-end
+local paper = require("lib.paper")
+H.PAGE_BREAK, H.md, H.key = paper.PAGE_BREAK, paper.md, paper.key
+local md, question_lines = paper.md, paper.question_lines
 
 -- The handout of topic t as one string. seed is the one the questions were built with (the
 -- order of their choices), named so a session can match it.
