@@ -415,15 +415,25 @@ local function walk(phases, take)
   end
 end
 
+local function formed_type(e)
+  if not e.formed then return nil end
+  if table_of[e.formed] == "parties" then return "party" end
+  return organizations[e.formed].kind
+end
+
 -- The events by what they formed, by what merged or split, by place; by kind and the first year
 -- loose() gives (ranking which_event's candidates), sorted by id; by kind and by each year their
 -- date may stand for (F.interval), and those that may stand for any year; and the titles that
--- more than one event has (normalized), with their events in date order.
+-- more than one event has (normalized), with their events in date order. And the facts of each
+-- event that candidates are checked against, read once as plain tables (the dataset's are
+-- read-only proxies, slow to read again and again): { kind =, formed = formed_type(e),
+-- involved = set of F.involved(e), places = set, lo =, hi = (F.interval), year = loose(e.date),
+-- parties = F.event_parties(e) }.
 local ev
 local function event_index()
   if ev then return ev end
   ev = { by_formed = {}, by_from = {}, by_place = {}, ranked = {}, years = {}, kinds = {}, span = {}, open = {},
-         titles = {}, rank = {} }
+         titles = {}, rank = {}, facts = {} }
   local all_titles, year_seen, kind_seen = {}, {}, {}
   for i, id in ipairs(index.events_by_date) do
     local e = events[id]
@@ -432,6 +442,9 @@ local function event_index()
     for _, f in ipairs(e.from or {}) do add_to(ev.by_from, f, id) end
     for _, p in ipairs(e.places or {}) do add_to(ev.by_place, p, id) end
     local y = loose(e.date)
+    local lo, hi = F.interval(e.date)
+    ev.facts[id] = { kind = e.kind, formed = formed_type(e), involved = F.set(F.involved(e)),
+                     places = F.set(e.places), lo = lo, hi = hi, year = y, parties = F.event_parties(e) }
     ev.ranked[e.kind] = ev.ranked[e.kind] or {}
     add_to(ev.ranked[e.kind], y, id)
     if not year_seen[y] then year_seen[y], ev.years[#ev.years + 1] = true, y end
@@ -456,6 +469,17 @@ local function event_index()
     if #list > 1 then ev.titles[t] = list end
   end
   return ev
+end
+
+-- index.events_of[id] as a plain list, made once for each id asked about.
+local events_of_cache = {}
+local function events_of(id)
+  local list = events_of_cache[id]
+  if not list then
+    list = copy(index.events_of[id])
+    events_of_cache[id] = list
+  end
+  return list
 end
 
 -- Calls fn(id) for every event (of `kind`, or of any kind when nil) whose date may share a year
@@ -487,37 +511,30 @@ local KIND_NOUN = {
   publication = "a publication", alliance = "an alliance", other = "an event",
 }
 
-local function formed_type(e)
-  if not e.formed then return nil end
-  if table_of[e.formed] == "parties" then return "party" end
-  return organizations[e.formed].kind
-end
-
--- Whether event e involves record id (is in F.involved(e)).
-local INVOLVING = { "parties", "people", "organizations", "from" }
-local function involves(e, id)
-  for _, field in ipairs(INVOLVING) do
-    local list = e[field]
-    if list then
-      for _, x in ipairs(list) do
-        if x == id then return true end
-      end
+-- Could the event of id be the one a description speaks of? Kind "other" says nothing of the
+-- kind. (The years of desc.date are kept in desc, as one description is tried on many events.)
+local function fits(desc, id)
+  local f = event_index().facts[id]
+  if desc.kind ~= "other" and f.kind ~= desc.kind then return false end
+  if desc.formed and f.formed ~= desc.formed then return false end
+  local involved = f.involved
+  for _, x in ipairs(desc.ids) do
+    if not involved[x] then return false end
+  end
+  if desc.places then
+    local places = f.places
+    for _, p in ipairs(desc.places) do
+      if not places[p] then return false end
     end
   end
-  return e.formed == id
-end
-
--- Could event e be the one a description speaks of? Kind "other" says nothing of the kind.
-local function fits(desc, e)
-  if desc.kind ~= "other" and e.kind ~= desc.kind then return false end
-  if desc.formed and formed_type(e) ~= desc.formed then return false end
-  for _, id in ipairs(desc.ids) do
-    if not involves(e, id) then return false end
+  if desc.date then
+    local lo, hi = desc.lo, desc.hi
+    if not lo then
+      lo, hi = F.interval(desc.date)
+      desc.lo, desc.hi = lo, hi
+    end
+    if not (lo <= f.hi and f.lo <= hi) then return false end
   end
-  for _, p in ipairs(desc.places or {}) do
-    if not has(e.places, p) then return false end
-  end
-  if desc.date and not F.overlaps(desc.date, e.date) then return false end
   return true
 end
 
@@ -549,10 +566,10 @@ end
 -- record of the description, or at its first place, or at a time that may be its date.
 local function unique_fit(desc, e)
   local function fitting(other)
-    return other ~= e.id and fits(desc, events[other])
+    return other ~= e.id and fits(desc, other)
   end
   if #desc.ids > 0 then
-    return not from_e_outwards(index.events_of[desc.ids[1]] or {}, e, fitting)
+    return not from_e_outwards(events_of(desc.ids[1]), e, fitting)
   elseif desc.places and #desc.places > 0 then
     return not from_e_outwards(event_index().by_place[desc.places[1]] or {}, e, fitting)
   elseif desc.date then
@@ -662,23 +679,19 @@ local function title_info(title, n)
   return { title, n, numbers_of(n), utf8.len(n) }
 end
 
--- Whether event o names one of the parties in the set `mine` (F.event_parties(o)).
-local function shares_party(o, mine)
-  for _, p in ipairs(o.parties or {}) do
+-- Whether the event of id names one of the parties in the set `mine` (F.event_parties).
+local function shares_party(id, mine)
+  for _, p in ipairs(event_index().facts[id].parties) do
     if mine[p] then return true end
   end
-  for _, p in ipairs(o.from or {}) do
-    if mine[p] and table_of[p] == "parties" then return true end
-  end
-  return o.formed ~= nil and mine[o.formed] ~= nil and table_of[o.formed] == "parties"
+  return false
 end
 
 -- Whether the walk of all events in date order that which_event's candidates come from keeps
 -- event id: not e, not fitting the description, not graded as e's title, and with a title that
 -- neither e nor an event the walk kept before it has (normalized). `te` is title_info(e.title).
 local function kept_in_walk(e, desc, te, id)
-  if id == e.id or fits(desc, events[id]) then return false end
-  local o = events[id]
+  if id == e.id or fits(desc, id) then return false end
   local n = norm_title(id)
   if n == te[2] then return false end
   local same = event_index().titles[n]
@@ -688,7 +701,7 @@ local function kept_in_walk(e, desc, te, id)
       if kept_in_walk(e, desc, te, other) then return false end
     end
   end
-  return not graded_same(te, title_info(o.title, n))
+  return not graded_same(te, title_info(events[id].title, n))
 end
 
 local function which_event(ctx, e)
@@ -707,17 +720,18 @@ local function which_event(ctx, e)
     return #pool >= 6
   end
   local sharing, same, other = {}, {}, {}
+  local facts = x.facts
   for p in pairs(mine) do
-    for _, id in ipairs(index.events_of[p] or {}) do
-      if not sharing[id] and id ~= e.id and shares_party(events[id], mine) then
+    for _, id in ipairs(events_of(p)) do
+      if not sharing[id] and id ~= e.id and shares_party(id, mine) then
         sharing[id] = true
-        table.insert(events[id].kind == e.kind and same or other, id)
+        table.insert(facts[id].kind == e.kind and same or other, id)
       end
     end
   end
   local function by_years(list)
     table.sort(list, function(u, v)
-      local du, dv = math.abs(loose(events[u].date) - b), math.abs(loose(events[v].date) - b)
+      local du, dv = math.abs(facts[u].year - b), math.abs(facts[v].year - b)
       if du ~= dv then return du < dv end
       return u < v
     end)
