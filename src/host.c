@@ -30,6 +30,10 @@ static void report_problem(void *ud, const char *file, int line, const char *msg
 /* Protected main: builds the environment. Raises on failure (the problems already printed). */
 static int pmain(lua_State *L) {
   hq_host *H = lua_touserdata(L, 1);
+  /* Start-up builds one large structure that stays alive (the dataset, its indices, the
+  ** proxies): collecting while it grows only walks it again and again. The collector starts once
+  ** it is built; the memory cap still holds, as an emergency collection runs when it is hit. */
+  lua_gc(L, LUA_GCSTOP);
   if (hq_dataset_load(L, H->data_dir, report_problem, H) != 0) {
     lua_newtable(L); /* a table error: the problems were reported already */
     return lua_error(L);
@@ -52,6 +56,7 @@ static int pmain(lua_State *L) {
   /* The dataset is a large heap that lives as long as the state, and scripts make short-lived
   ** questions over it: the generational collector does not walk the old heap every cycle. */
   lua_gc(L, LUA_GCGEN, 0, 0);
+  lua_gc(L, LUA_GCRESTART);
   return 0;
 }
 
