@@ -1,35 +1,50 @@
 /* freeze.c: read-only views of tables; a write through one raises an error naming the table. */
 /*
 ** Lua 5.4 has no read-only flag, so a frozen table is an empty proxy with one shared metatable.
-** The proxy's target and name live in weak registry tables. Nested tables get their own proxy
-** lazily, the first time they are read, so freezing the dataset costs nothing at load time and
-** the real tables are never handed to a script. `rawset` would write into the proxy itself and
+** The proxy's target and name live in weak tables. Nested tables get their own proxy lazily, the
+** first time they are read, so freezing the dataset costs nothing at load time and the real
+** tables are never handed to a script. `rawset` would write into the proxy itself and
 ** `next`/`rawget` would see an empty table, so the sandbox swaps in versions that see through.
+**
+** Reading through a proxy is what every generator does most, so the hot path looks nothing up by
+** name: the metamethods and the guards hold the weak tables as upvalues (the registry keeps them
+** under light-userdata keys, for the functions other files call). A nested proxy is not named
+** when it is made, only linked to its parent and the key it was read by; the name
+** ("parties.CPP.founded") is put together only when an error message needs it.
 */
 #include <string.h>
 
 #include "host.h"
 
-static const char *const RO_META = "halqa.ro.meta";     /* the shared metatable */
-static const char *const RO_TARGET = "halqa.ro.target"; /* proxy -> real table (weak keys) */
-static const char *const RO_NAME = "halqa.ro.name";     /* proxy -> its name (weak keys) */
-static const char *const RO_CACHE = "halqa.ro.cache";   /* real table -> proxy (weak values) */
+/* Registry keys (their addresses) and the upvalue slots of the metamethods and guards. */
+static const char ro_meta_key = 0;    /* the shared metatable */
+static const char ro_targets_key = 0; /* proxy -> real table (weak keys) */
+static const char ro_cache_key = 0;   /* real table -> proxy (weak values) */
+static const char ro_names_key = 0;   /* proxy -> its name, or its parent proxy (weak keys) */
+static const char ro_keys_key = 0;    /* nested proxy -> the key its parent read it by (weak keys) */
 
-static void push_weak(lua_State *L, const char *key, const char *mode) {
-  if (lua_getfield(L, LUA_REGISTRYINDEX, key) == LUA_TTABLE) return;
-  lua_pop(L, 1);
+/* Where the five tables are: upvalues inside a metamethod or guard, stack slots elsewhere. */
+typedef struct ro_tables {
+  int meta, targets, cache, names, keys;
+} ro_tables;
+
+#define RO_NUP 5
+static const ro_tables UP = {
+  lua_upvalueindex(1), lua_upvalueindex(2), lua_upvalueindex(3), lua_upvalueindex(4),
+  lua_upvalueindex(5)
+};
+
+static void push_weak(lua_State *L, const char *mode) {
   lua_newtable(L);
   lua_newtable(L);
   lua_pushstring(L, mode);
   lua_setfield(L, -2, "__mode");
   lua_setmetatable(L, -2);
-  lua_pushvalue(L, -1);
-  lua_setfield(L, LUA_REGISTRYINDEX, key);
 }
 
 int hq_is_frozen(lua_State *L, int idx) {
   if (!lua_getmetatable(L, idx)) return 0;
-  luaL_getmetatable(L, RO_META);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &ro_meta_key);
   int same = lua_rawequal(L, -1, -2);
   lua_pop(L, 2);
   return same;
@@ -39,23 +54,20 @@ int hq_is_frozen(lua_State *L, int idx) {
 int hq_push_frozen_target(lua_State *L, int idx) {
   if (!hq_is_frozen(L, idx)) return 0;
   idx = lua_absindex(L, idx);
-  lua_getfield(L, LUA_REGISTRYINDEX, RO_TARGET);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &ro_targets_key);
   lua_pushvalue(L, idx);
   lua_rawget(L, -2);
   lua_remove(L, -2);
   return 1;
 }
 
-/* Pushes the name of the proxy at idx ("parties.CPP.founded"). */
-static void push_name(lua_State *L, int idx) {
-  idx = lua_absindex(L, idx);
-  lua_getfield(L, LUA_REGISTRYINDEX, RO_NAME);
+/* Pushes the real table behind the value at idx if it is a proxy (returning 1), else nothing
+** (returning 0). Only proxies are keys of the target table. */
+static int push_target(lua_State *L, const ro_tables *T, int idx) {
   lua_pushvalue(L, idx);
-  if (lua_rawget(L, -2) != LUA_TSTRING) {
-    lua_pop(L, 1);
-    lua_pushliteral(L, "?");
-  }
-  lua_remove(L, -2);
+  if (lua_rawget(L, T->targets) == LUA_TTABLE) return 1;
+  lua_pop(L, 1);
+  return 0;
 }
 
 /* Pushes the name of field key (at kidx) of the proxy named at nidx: a.b or a[1] or a["x y"]. */
@@ -72,66 +84,87 @@ static void push_child_name(lua_State *L, int nidx, int kidx) {
     lua_pushfstring(L, "%s[?]", lua_tostring(L, nidx));
 }
 
-/* Replaces the table at the stack top by its proxy, creating one named by the string below it
-** (which is popped too) if the table has none yet. */
-static void wrap(lua_State *L) {
-  lua_getfield(L, LUA_REGISTRYINDEX, RO_CACHE);  /* name t cache */
-  lua_pushvalue(L, -2);
-  if (lua_rawget(L, -2) == LUA_TTABLE) {         /* name t cache proxy */
-    lua_replace(L, -4);
-    lua_pop(L, 2);
-    return;
+/* Pushes the name of the proxy at idx ("parties.CPP.founded"): up the chain of parents to a
+** named proxy, then down again adding each key. */
+static void push_name(lua_State *L, const ro_tables *T, int idx) {
+  idx = lua_absindex(L, idx);
+  int first = lua_gettop(L) + 1;
+  lua_pushvalue(L, idx);                       /* p0 */
+  for (;;) {                                   /* p0 .. pn */
+    luaL_checkstack(L, 2, "naming a read-only table");
+    lua_pushvalue(L, -1);
+    if (lua_rawget(L, T->names) != LUA_TTABLE) break;
   }
-  lua_pop(L, 1);                                 /* name t cache */
-  lua_newtable(L);                               /* name t cache proxy */
+  if (lua_type(L, -1) != LUA_TSTRING) {        /* p0 .. pn name */
+    lua_pop(L, 1);
+    lua_pushliteral(L, "?");
+  }
+  for (int p = lua_gettop(L) - 2; p >= first; p--) {
+    lua_pushvalue(L, p);
+    lua_rawget(L, T->keys);                    /* p0 .. pn name key */
+    push_child_name(L, -2, -1);                /* p0 .. pn name key childname */
+    lua_replace(L, -3);
+    lua_pop(L, 1);                             /* p0 .. pn childname */
+  }
+  lua_replace(L, first);
+  lua_settop(L, first);
+}
+
+/* Replaces the table at the stack top by a new proxy, registered in the cache and target tables.
+** The caller names it. */
+static void new_proxy(lua_State *L, const ro_tables *T) {
+  lua_newtable(L);                               /* t proxy */
+  lua_pushvalue(L, -2);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, T->cache);                       /* cache[t] = proxy */
+  lua_pushvalue(L, -1);
   lua_pushvalue(L, -3);
-  lua_pushvalue(L, -2);
-  lua_rawset(L, -4);                             /* cache[t] = proxy */
-  lua_getfield(L, LUA_REGISTRYINDEX, RO_TARGET);
-  lua_pushvalue(L, -2);
-  lua_pushvalue(L, -5);
-  lua_rawset(L, -3);                             /* target[proxy] = t */
-  lua_pop(L, 1);
-  lua_getfield(L, LUA_REGISTRYINDEX, RO_NAME);
-  lua_pushvalue(L, -2);
-  lua_pushvalue(L, -6);
-  lua_rawset(L, -3);                             /* name[proxy] = name */
-  lua_pop(L, 1);
-  luaL_setmetatable(L, RO_META);
-  lua_replace(L, -4);                            /* proxy t cache */
-  lua_pop(L, 2);
+  lua_rawset(L, T->targets);                     /* targets[proxy] = t */
+  lua_pushvalue(L, T->meta);
+  lua_setmetatable(L, -2);
+  lua_replace(L, -2);                            /* proxy */
 }
 
 /* Turns a value just read from the target of the proxy at pidx into what a script may see:
-** tables become proxies (key at kidx names them), everything else stays. The name is only
-** built when a proxy has to be made; a table read before comes from the cache. */
-static void expose(lua_State *L, int pidx, int kidx) {
-  if (lua_type(L, -1) != LUA_TTABLE || hq_is_frozen(L, -1)) return;
-  lua_getfield(L, LUA_REGISTRYINDEX, RO_CACHE);
-  lua_pushvalue(L, -2);
-  if (lua_rawget(L, -2) == LUA_TTABLE) {   /* t cache proxy */
-    lua_replace(L, -3);
+** tables become proxies, everything else stays. A new proxy is linked to its parent and to the
+** key at kidx (0: a key it cannot be named by) for its name; a table read before comes from the
+** cache. */
+static void expose(lua_State *L, const ro_tables *T, int pidx, int kidx) {
+  if (lua_type(L, -1) != LUA_TTABLE) return;
+  lua_pushvalue(L, -1);
+  if (lua_rawget(L, T->targets) != LUA_TNIL) {   /* already a proxy */
     lua_pop(L, 1);
     return;
   }
-  lua_pop(L, 2);
-  push_name(L, pidx);
-  push_child_name(L, -1, kidx);
-  lua_remove(L, -2);
-  lua_insert(L, -2);
-  wrap(L);
+  lua_pop(L, 1);
+  lua_pushvalue(L, -1);
+  if (lua_rawget(L, T->cache) == LUA_TTABLE) {   /* t proxy */
+    lua_replace(L, -2);
+    return;
+  }
+  lua_pop(L, 1);
+  new_proxy(L, T);                               /* proxy */
+  lua_pushvalue(L, -1);
+  lua_pushvalue(L, pidx);
+  lua_rawset(L, T->names);                       /* names[proxy] = parent */
+  lua_pushvalue(L, -1);
+  if (kidx && (lua_type(L, kidx) == LUA_TSTRING || lua_isinteger(L, kidx)))
+    lua_pushvalue(L, kidx);
+  else
+    lua_pushboolean(L, 0);                       /* named parent[?] */
+  lua_rawset(L, T->keys);                        /* keys[proxy] = key */
 }
 
 static int ro_index(lua_State *L) {
-  if (!hq_push_frozen_target(L, 1)) return 0;
+  if (!push_target(L, &UP, 1)) return 0;
   lua_pushvalue(L, 2);
   lua_rawget(L, -2);
-  expose(L, 1, 2);
+  expose(L, &UP, 1, 2);
   return 1;
 }
 
 static int ro_newindex(lua_State *L) {
-  push_name(L, 1);
+  push_name(L, &UP, 1);
   if (lua_type(L, 2) == LUA_TSTRING)
     return luaL_error(L, "attempt to modify read-only table '%s' (field '%s')",
                       lua_tostring(L, -1), lua_tostring(L, 2));
@@ -139,70 +172,104 @@ static int ro_newindex(lua_State *L) {
 }
 
 static int ro_len(lua_State *L) {
-  if (!hq_push_frozen_target(L, 1)) return 0;
+  if (!push_target(L, &UP, 1)) return 0;
   lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
   return 1;
 }
 
-/* next(proxy, key) over the real table, values exposed as proxies. */
+/* next(proxy, key) over the real table, values exposed as proxies. A proxy first met here is
+** named parent[?]. */
 static int ro_next(lua_State *L) {
   lua_settop(L, 2);
-  if (!hq_push_frozen_target(L, 1)) return luaL_argerror(L, 1, "read-only table expected");
+  if (!push_target(L, &UP, 1)) return luaL_argerror(L, 1, "read-only table expected");
   lua_pushvalue(L, 2);
   if (!lua_next(L, -2)) {
     lua_pushnil(L);
     return 1;
   }
-  expose(L, 1, -2);
+  expose(L, &UP, 1, 0);
   return 2;
 }
 
+/* pairs(proxy): the ro_next closure (upvalue 1), the proxy, nil. */
 static int ro_pairs(lua_State *L) {
-  lua_pushcfunction(L, ro_next);
+  lua_pushvalue(L, lua_upvalueindex(1));
   lua_pushvalue(L, 1);
   lua_pushnil(L);
   return 3;
 }
 
-static void open_meta(lua_State *L) {
-  if (!luaL_newmetatable(L, RO_META)) {
+/* Pushes the five tables (creating them the first time) and notes their stack slots in T. */
+static void push_tables(lua_State *L, ro_tables *T) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &ro_meta_key) == LUA_TTABLE) {
+    T->meta = lua_gettop(L);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &ro_targets_key);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &ro_cache_key);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &ro_names_key);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &ro_keys_key);
+  } else {
     lua_pop(L, 1);
-    return;
+    T->meta = lua_gettop(L) + 1;
+    lua_newtable(L);
+    push_weak(L, "k");
+    push_weak(L, "v");
+    push_weak(L, "k");
+    push_weak(L, "k");
+    static const void *const keys[RO_NUP] = {
+      &ro_meta_key, &ro_targets_key, &ro_cache_key, &ro_names_key, &ro_keys_key
+    };
+    for (int i = 0; i < RO_NUP; i++) {
+      lua_pushvalue(L, T->meta + i);
+      lua_rawsetp(L, LUA_REGISTRYINDEX, keys[i]);
+    }
+    static const luaL_Reg meta[] = {
+      {"__index", ro_index}, {"__newindex", ro_newindex}, {"__len", ro_len}, {NULL, NULL}
+    };
+    lua_pushvalue(L, T->meta);
+    for (int i = 0; i < RO_NUP; i++) lua_pushvalue(L, T->meta + i);
+    luaL_setfuncs(L, meta, RO_NUP);
+    for (int i = 0; i < RO_NUP; i++) lua_pushvalue(L, T->meta + i);
+    lua_pushcclosure(L, ro_next, RO_NUP);
+    lua_pushcclosure(L, ro_pairs, 1);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushliteral(L, "read-only");
+    lua_setfield(L, -2, "__metatable");
+    lua_pushliteral(L, "halqa.readonly");
+    lua_setfield(L, -2, "__name");
+    lua_pop(L, 1);
   }
-  static const luaL_Reg meta[] = {
-    {"__index", ro_index}, {"__newindex", ro_newindex}, {"__len", ro_len},
-    {"__pairs", ro_pairs}, {NULL, NULL}
-  };
-  luaL_setfuncs(L, meta, 0);
-  lua_pushliteral(L, "read-only");
-  lua_setfield(L, -2, "__metatable");
-  lua_pushliteral(L, "halqa.readonly");
-  lua_setfield(L, -2, "__name");
-  lua_pop(L, 1);
-  push_weak(L, RO_TARGET, "k");
-  push_weak(L, RO_NAME, "k");
-  push_weak(L, RO_CACHE, "v");
-  lua_pop(L, 3);
+  T->targets = T->meta + 1;
+  T->cache = T->meta + 2;
+  T->names = T->meta + 3;
+  T->keys = T->meta + 4;
 }
 
 void hq_freeze(lua_State *L, int idx, const char *name) {
   idx = lua_absindex(L, idx);
   luaL_checktype(L, idx, LUA_TTABLE);
   if (hq_is_frozen(L, idx)) return;
-  open_meta(L);
-  lua_pushstring(L, name);
+  ro_tables T;
+  push_tables(L, &T);
   lua_pushvalue(L, idx);
-  wrap(L);
+  if (lua_rawget(L, T.cache) != LUA_TTABLE) {    /* no proxy yet: make one named `name` */
+    lua_pop(L, 1);
+    lua_pushvalue(L, idx);
+    new_proxy(L, &T);
+    lua_pushvalue(L, -1);
+    lua_pushstring(L, name);
+    lua_rawset(L, T.names);
+  }
   lua_replace(L, idx);
+  lua_pop(L, RO_NUP);
 }
 
 /* The raw-access functions a sandbox offers instead of Lua's own, so that a proxy can neither be
-** written through nor looks empty. */
+** written through nor looks empty. They hold the same upvalues as the metamethods. */
 static int guard_rawset(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_checkany(L, 2);
   luaL_checkany(L, 3);
-  if (hq_is_frozen(L, 1)) return ro_newindex(L);
+  if (push_target(L, &UP, 1)) return ro_newindex(L);
   lua_settop(L, 3);
   lua_rawset(L, 1);
   return 1;
@@ -212,7 +279,10 @@ static int guard_rawget(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_checkany(L, 2);
   lua_settop(L, 2);
-  if (hq_is_frozen(L, 1)) return ro_index(L);
+  if (push_target(L, &UP, 1)) {
+    lua_pop(L, 1);
+    return ro_index(L);
+  }
   lua_rawget(L, 1);
   return 1;
 }
@@ -220,15 +290,21 @@ static int guard_rawget(lua_State *L) {
 static int guard_rawlen(lua_State *L) {
   int t = lua_type(L, 1);
   luaL_argexpected(L, t == LUA_TTABLE || t == LUA_TSTRING, 1, "table or string");
-  if (t == LUA_TTABLE && hq_is_frozen(L, 1)) return ro_len(L);
+  if (t == LUA_TTABLE && push_target(L, &UP, 1)) {
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+    return 1;
+  }
   lua_pushinteger(L, (lua_Integer)lua_rawlen(L, 1));
   return 1;
 }
 
 static int guard_next(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  if (hq_is_frozen(L, 1)) return ro_next(L);
   lua_settop(L, 2);
+  if (push_target(L, &UP, 1)) {
+    lua_pop(L, 1);
+    return ro_next(L);
+  }
   if (lua_next(L, 1)) return 2;
   lua_pushnil(L);
   return 1;
@@ -240,8 +316,10 @@ void hq_open_freeze_guards(lua_State *L, int base) {
     {"next", guard_next}, {NULL, NULL}
   };
   base = lua_absindex(L, base);
-  open_meta(L);
+  ro_tables T;
+  push_tables(L, &T);
   lua_pushvalue(L, base);
-  luaL_setfuncs(L, guards, 0);
-  lua_pop(L, 1);
+  for (int i = 0; i < RO_NUP; i++) lua_pushvalue(L, T.meta + i);
+  luaL_setfuncs(L, guards, RO_NUP);
+  lua_pop(L, 1 + RO_NUP);
 }
