@@ -95,8 +95,11 @@ local function statically_kept(v, p)
   local r = v.rej
   local i = lower_bound(r, p)
   if r[i] == p then return false end
-  for _, g in ipairs(v.ranges or {}) do
-    if p >= g[1] and p <= g[2] then return false end
+  local ranges = v.ranges
+  if ranges then
+    for _, g in ipairs(ranges) do
+      if p >= g[1] and p <= g[2] then return false end
+    end
   end
   return true
 end
@@ -122,9 +125,12 @@ end
 local function kept_upto(v, lo, p)
   if p < lo then return 0 end
   local n = (p - lo + 1) - count_in(v.rej, lo, p)
-  for _, g in ipairs(v.ranges or {}) do
-    local a, b = math.max(g[1], lo), math.min(g[2], p)
-    if a <= b then n = n - ((b - a + 1) - count_in(v.rej, a, b)) end
+  local ranges = v.ranges
+  if ranges then
+    for _, g in ipairs(ranges) do
+      local a, b = math.max(g[1], lo), math.min(g[2], p)
+      if a <= b then n = n - ((b - a + 1) - count_in(v.rej, a, b)) end
+    end
   end
   local dpos, dsum = changes(v)
   if #dpos > 0 then
@@ -139,6 +145,19 @@ end
 local function kept_at(v, lo, hi, i)
   local a = lo + i - 1
   local b = math.min(hi, a + (hi - lo + 1) - kept_upto(v, lo, hi))
+  if not v.ranges then
+    -- kept_upto(v, lo, mid) with what does not depend on mid worked out once
+    local rej, dpos, dsum = v.rej, changes(v)
+    local rlo, nd = lower_bound(rej, lo), #dpos
+    local dlo = nd > 0 and (dsum[lower_bound(dpos, lo) - 1] or 0)
+    while a < b do
+      local mid = (a + b) // 2
+      local k = (mid - lo + 1) - (lower_bound(rej, mid + 1) - rlo)
+      if nd > 0 then k = k + (dsum[lower_bound(dpos, mid + 1) - 1] or 0) - dlo end
+      if k >= i then b = mid else a = mid + 1 end
+    end
+    return a
+  end
   while a < b do
     local mid = (a + b) // 2
     if kept_upto(v, lo, mid) >= i then b = mid else a = mid + 1 end
