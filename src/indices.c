@@ -18,8 +18,7 @@
 
 typedef struct dated {
   long key;
-  long order;
-  const char *id;
+  long order; /* the record's place in the file, 0-based */
 } dated;
 
 static int by_date(const void *a, const void *b) {
@@ -49,15 +48,16 @@ static void append(lua_State *L, int idx, int keyidx) {
   lua_pop(L, 1);
 }
 
-/* For each id in list field `field` of the record at rec, appends event id ev to events_of. */
-static void note_refs(lua_State *L, int rec, const char *field, int events_of, const char *ev) {
+/* For each id in list field `field` of the record at rec, appends the event id at ev to
+** events_of. */
+static void note_refs(lua_State *L, int rec, const char *field, int events_of, int ev) {
   lua_getfield(L, rec, field);
   if (lua_type(L, -1) == LUA_TSTRING) {
-    lua_pushstring(L, ev);
+    lua_pushvalue(L, ev);
     append(L, events_of, lua_gettop(L) - 1);
   } else if (lua_type(L, -1) == LUA_TTABLE) {
     for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TSTRING; i++) {
-      lua_pushstring(L, ev);
+      lua_pushvalue(L, ev);
       append(L, events_of, lua_gettop(L) - 1);
       lua_pop(L, 1);
     }
@@ -76,9 +76,7 @@ static void index_events(lua_State *L, int lists, int out) {
     lua_getfield(L, -1, "date");
     ev[i].key = hq_date_key(L, -1);
     ev[i].order = i;
-    lua_getfield(L, -2, "id");
-    ev[i].id = lua_tostring(L, -1); /* kept alive by the record */
-    lua_pop(L, 3);
+    lua_pop(L, 2);
   }
   qsort(ev, (size_t)n, sizeof *ev, by_date);
   lua_newtable(L);
@@ -89,34 +87,26 @@ static void index_events(lua_State *L, int lists, int out) {
   int by_kind = lua_gettop(L);
   lua_newtable(L);
   int events_of = lua_gettop(L);
-  /* records by id, to read each event in date order */
-  lua_newtable(L);
-  int rec_by_id = lua_gettop(L);
-  for (long i = 1; i <= n; i++) {
-    lua_rawgeti(L, list, i);
-    lua_getfield(L, -1, "id");
-    lua_insert(L, -2);
-    lua_rawset(L, rec_by_id);
-  }
   for (long i = 0; i < n; i++) {
-    lua_pushstring(L, ev[i].id);
-    lua_rawseti(L, by_date_t, i + 1);
-    lua_getfield(L, rec_by_id, ev[i].id);
+    lua_rawgeti(L, list, ev[i].order + 1); /* the record, read in date order */
     int rec = lua_gettop(L);
+    lua_getfield(L, rec, "id");
+    int id = lua_gettop(L);
+    lua_pushvalue(L, id);
+    lua_rawseti(L, by_date_t, i + 1);
     lua_getfield(L, rec, "date");
     lua_getfield(L, -1, "year");
-    lua_pushstring(L, ev[i].id);
+    lua_pushvalue(L, id);
     append(L, by_year, lua_gettop(L) - 1);
     lua_pop(L, 2);
     lua_getfield(L, rec, "kind");
-    lua_pushstring(L, ev[i].id);
+    lua_pushvalue(L, id);
     append(L, by_kind, lua_gettop(L) - 1);
     lua_pop(L, 1);
     static const char *const refs[] = {"parties", "people", "organizations", "from", "formed", NULL};
-    for (const char *const *f = refs; *f; f++) note_refs(L, rec, *f, events_of, ev[i].id);
-    lua_pop(L, 1);
+    for (const char *const *f = refs; *f; f++) note_refs(L, rec, *f, events_of, id);
+    lua_pop(L, 2);
   }
-  lua_pop(L, 1); /* rec_by_id */
   lua_setfield(L, out, "events_of");
   lua_setfield(L, out, "events_by_kind");
   lua_setfield(L, out, "events_by_year");
