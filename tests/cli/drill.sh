@@ -4,22 +4,7 @@
 # and every usage error. Cases as in tests/cli/run.sh: name, exit status, text wanted, command.
 set -u
 : "${HALQA:?set HALQA to the halqa binary}"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-case_() {
-  name=$1 want_status=$2 want=$3 cmd=$4
-  out=$(cd "$TMP" && sh -c "$cmd" 2>&1)
-  status=$?
-  if [ "$status" -eq "$want_status" ] && { [ -z "$want" ] || printf '%s' "$out" | grep -qF -- "$want"; }; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    printf 'FAIL: %s\n  command: %s\n  wanted status %s and "%s"; got status %s:\n%s\n' \
-      "$name" "$cmd" "$want_status" "$want" "$status" "$out" | sed 's/^/  /'
-  fi
-}
+. "$(dirname "$0")/case.sh"
 H="$HALQA --db :memory:"
 export H HALQA
 SEL="--kind truefalse --seed 11 -n 3"
@@ -99,5 +84,4 @@ case_ "halqa.save refuses hidden paths" 0 "hidden" '$H -e "return select(2, halq
 case_ "halqa.save refuses other extensions" 0 "only write files ending in .md, .csv or .txt" '$H -e "return select(2, halqa.save(\"run.sh\", \"x\"))"'
 case_ "halqa.save never replaces a file" 0 "keep" 'echo keep > k.md; $H -e "return halqa.save(\"k.md\", \"x\")"; cat k.md'
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish

@@ -7,25 +7,7 @@ set -u
 : "${HALQA_SOURCE_DIR:?set HALQA_SOURCE_DIR}"
 SRC=$HALQA_SOURCE_DIR
 FIX=$SRC/tests/fixtures
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-
-# case NAME STATUS EXPECTED COMMAND: runs COMMAND with sh, output (stdout+stderr) must contain
-# EXPECTED (a fixed string; empty means anything) and the status must be STATUS.
-case_() {
-  name=$1 want_status=$2 want=$3 cmd=$4
-  out=$(cd "$TMP" && sh -c "$cmd" 2>&1)
-  status=$?
-  if [ "$status" -eq "$want_status" ] && { [ -z "$want" ] || printf '%s' "$out" | grep -qF -- "$want"; }; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    printf 'FAIL: %s\n  command: %s\n  wanted status %s and "%s"; got status %s:\n%s\n' \
-      "$name" "$cmd" "$want_status" "$want" "$status" "$out" | sed 's/^/  /'
-  fi
-}
+. "$(dirname "$0")/case.sh"
 
 # A data folder that is the minimal fixture with one file replaced.
 broken_data() { # NAME FILE TEXT
@@ -239,5 +221,4 @@ case_ "the guide's example topic prints a handout" 0 "## Answer key: Two mergers
 printf 'return { title = "Broken", events = { "cpp_founded" }, reading = function(r) r:say("{when:hassan_nasir_killed} it happened.") end, prompts = { "Why?", "How?" } }\n' > "$TMP/circle-xdg/halqa/scripts/circles/broken.lua"
 case_ "a topic that states an inferred date is refused, naming the file" 1 "circles/broken.lua: reading, paragraph 1, sentence 1: {when:hassan_nasir_killed} states a date the sources do not give" 'XDG_CONFIG_HOME=$PWD/circle-xdg $H --db :memory: circle --check'
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish
