@@ -258,14 +258,7 @@ end
 -- Indices, built once (the dataset never changes), so that a question reads the few records it
 -- may use instead of walking the whole dataset.
 
-local function add_to(map, key, value)
-  local list = map[key]
-  if not list then
-    list = {}
-    map[key] = list
-  end
-  list[#list + 1] = value
-end
+local add_to = F.add_to
 
 -- The earliest year in which a dated founding or event of a party surely lies (the smallest last
 -- year of their dates): the party existed before any date that begins after it (existed_before).

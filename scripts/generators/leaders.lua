@@ -132,14 +132,7 @@ local function generate(ctx)
   -- who held a post in a place, and in a party or any of its bodies (for the candidates a
   -- question must look at one by one)
   local posters_at, posters_in_party = {}, {}
-  local function add_to(map, key, value)
-    local list = map[key]
-    if not list then
-      list = {}
-      map[key] = list
-    end
-    list[#list + 1] = value
-  end
+  local add_to = F.add_to
   for _, p in ipairs(posts) do
     posts_of[p.person] = posts_of[p.person] or {}
     table.insert(posts_of[p.person], p)

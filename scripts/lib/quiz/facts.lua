@@ -30,6 +30,16 @@ function F.set(list)
   return s
 end
 
+-- Appends value to the list map[key], making the list the first time (building indices).
+function F.add_to(map, key, value)
+  local list = map[key]
+  if not list then
+    list = {}
+    map[key] = list
+  end
+  list[#list + 1] = value
+end
+
 function F.sorted_keys(set)
   local out = {}
   for k in pairs(set) do out[#out + 1] = k end

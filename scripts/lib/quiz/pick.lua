@@ -227,6 +227,19 @@ function Tiers:pos(id)
   return nil
 end
 
+-- Whether id is the first of its name group to be kept: it shares no name with an id kept
+-- before in its group (kept: group -> kept ids), and is then kept too. An id in no group is.
+local function first_of_name(kept, id)
+  local g = F.name_group(id)
+  if not g then return true end
+  for _, r in ipairs(kept[g] or {}) do
+    if F.share_name(id, r) then return false end
+  end
+  kept[g] = kept[g] or {}
+  table.insert(kept[g], id)
+  return true
+end
+
 -- Goes through ids (each with its first position) in position order and decides each with
 -- fine(id), then, for ids in a name group, keeps only those sharing no name with one kept
 -- before in their group (`kept`: group -> kept ids, seeded by the caller). Returns the sorted
@@ -243,18 +256,7 @@ local function decide(ts, ids, fine, kept)
   local over = {}
   for _, p in ipairs(list) do
     local id = at[p]
-    local ok = fine(id)
-    local g = ok and F.name_group(id)
-    if g then
-      for _, r in ipairs(kept[g] or {}) do
-        if F.share_name(id, r) then ok = false break end
-      end
-      if ok then
-        kept[g] = kept[g] or {}
-        table.insert(kept[g], id)
-      end
-    end
-    over[p] = ok
+    over[p] = fine(id) and first_of_name(kept, id)
   end
   return list, over
 end
@@ -284,16 +286,7 @@ local function base_static(ts, accept)
     local id = ts.ids[p]
     local ok = ts:pos(id) == p
     if ok and accept then ok = accept(id) end
-    local g = ok and F.name_group(id)
-    if g then
-      for _, r in ipairs(kept[g] or {}) do
-        if F.share_name(id, r) then ok = false break end
-      end
-      if ok then
-        kept[g] = kept[g] or {}
-        table.insert(kept[g], id)
-      end
-    end
+    ok = ok and first_of_name(kept, id)
     if not ok then rej[#rej + 1] = p end
   end
   return { rej = rej }
