@@ -1,11 +1,11 @@
 /* lua_fsrs.c: the FSRS-6 scheduler for Lua scripts (review, retrievability, configure). */
-#include "lua_fsrs.h"
-
-#include <lauxlib.h>
 #include <limits.h>
 #include <math.h>
 #include <string.h>
 
+#include <lauxlib.h>
+
+#include "bindings.h"
 #include "fsrs.h"
 
 /* Registry name of the metatable that marks our parameter userdata, so a value swapped in

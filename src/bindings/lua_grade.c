@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <lauxlib.h>
+
+#include "bindings.h"
 #include "grade.h"
-#include "host.h"
 
 #define MAX_CHOICES 26
 

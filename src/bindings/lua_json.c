@@ -9,7 +9,9 @@
 
 #include <cjson/cJSON.h>
 
-#include "host.h"
+#include <lauxlib.h>
+
+#include "bindings.h"
 
 #define MAX_DEPTH 64
 
@@ -18,6 +20,16 @@ static int by_string(const void *a, const void *b) {
 }
 
 static void encode(lua_State *L, int idx, cJSON *parent, const char *key, int depth);
+
+/* Pushes the real table behind the read-only proxy at idx (returning 1), or nothing (0) for a
+** table that is not one. The host's table of proxies is upvalue 1 of halqa.json. */
+static int push_frozen_target(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_pushvalue(L, idx);
+  if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TTABLE) return 1;
+  lua_pop(L, 1);
+  return 0;
+}
 
 /* Adds node to parent: to an array when key is NULL, else under key. Nodes are attached before
 ** they are filled, so an error half-way leaves nothing unreachable for the tree's __gc. */
@@ -79,7 +91,7 @@ static void encode(lua_State *L, int idx, cJSON *parent, const char *key, int de
     case LUA_TNUMBER: attach(parent, key, cJSON_CreateNumber(lua_tonumber(L, idx))); break;
     case LUA_TSTRING: attach(parent, key, cJSON_CreateString(lua_tostring(L, idx))); break;
     case LUA_TTABLE: {
-      int pushed = hq_push_frozen_target(L, idx);
+      int pushed = push_frozen_target(L, idx);
       encode_table(L, pushed ? lua_gettop(L) : idx, parent, key, depth);
       if (pushed) lua_pop(L, 1);
       break;
@@ -122,8 +134,9 @@ static int l_json(lua_State *L) {
   return 1;
 }
 
-void hq_open_json(lua_State *L, int api) {
+void hq_open_json(lua_State *L, int api, int frozen) {
   api = lua_absindex(L, api);
-  lua_pushcfunction(L, l_json);
+  lua_pushvalue(L, frozen);
+  lua_pushcclosure(L, l_json, 1);
   lua_setfield(L, api, "json");
 }

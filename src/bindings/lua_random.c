@@ -9,7 +9,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "host.h"
+#include <lauxlib.h>
+
+#include "bindings.h"
 
 #define RNG_META "halqa.random"
 

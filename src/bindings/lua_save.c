@@ -12,7 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "host.h"
+#include <lauxlib.h>
+
+#include "bindings.h"
 
 static int allowed_name(const char *path, const char **why) {
   size_t n = strlen(path);

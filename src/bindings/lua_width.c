@@ -6,7 +6,9 @@
 */
 #include <utf8proc.h>
 
-#include "host.h"
+#include <lauxlib.h>
+
+#include "bindings.h"
 
 static int l_width(lua_State *L) {
   size_t len;

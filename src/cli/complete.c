@@ -6,7 +6,10 @@
 */
 #include <string.h>
 
-#include "host.h"
+#include "eval.h"
+#include "freeze.h"
+#include "registry.h"
+#include "state.h"
 
 static const char *const keywords[] = {
   "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "dates.h"
-#include "host.h"
+#include "dataset.h"
 
 typedef struct dated {
   long key;

@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <lauxlib.h>
+
 #include "dates.h"
 #include "datalines.h"
-#include "host.h"
+#include "dataset.h"
 #include "schema.h"
 
 #define MAX_DEPTH 8

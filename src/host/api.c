@@ -10,8 +10,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "host.h"
-#include "lua_fsrs.h"
+#include "api.h"
+#include "bindings.h"
+#include "dataset.h"
+#include "freeze.h"
+#include "limit.h"
+#include "registry.h"
+#include "require.h"
 
 static int valid_command_name(const char *s) {
   if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))) return 0;
@@ -280,7 +285,7 @@ void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   lua_newtable(L);
   lua_setfield(L, LUA_REGISTRYINDEX, HQ_REG_COMMANDS);
   luaL_newlib(L, api_funcs);
-  lua_pushstring(L, hq_version());
+  lua_pushstring(L, HALQA_VERSION);
   lua_setfield(L, -2, "version");
   lua_pushstring(L, H->data_dir);
   lua_setfield(L, -2, "data_dir");
@@ -294,9 +299,12 @@ void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   lua_setfield(L, -2, "index");
   hq_open_grade(L, -1);
   hq_open_random(L, -1);
-  hq_open_json(L, -1);
+  hq_push_frozen_targets(L);
+  hq_open_json(L, -2, -1);
+  lua_pop(L, 1);
   hq_open_width(L, -1);
   hq_open_save(L, -1);
   hq_open_fsrs(L);
   lua_setfield(L, -2, "fsrs");
+  hq_open_store(L, -1, H->progress);
 }

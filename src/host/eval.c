@@ -7,7 +7,10 @@
 */
 #include <string.h>
 
-#include "host.h"
+#include "eval.h"
+#include "limit.h"
+#include "registry.h"
+#include "sandbox.h"
 
 /* Message handler: error objects that are not strings keep their __tostring or become a
 ** description; strings get a traceback. Tables with a `status` field (usage errors) pass as is. */

@@ -14,7 +14,9 @@
 */
 #include <string.h>
 
-#include "host.h"
+#include <lauxlib.h>
+
+#include "freeze.h"
 
 /* Registry keys (their addresses) and the upvalue slots of the metamethods and guards. */
 static const char ro_meta_key = 0;    /* the shared metatable */
@@ -59,6 +61,17 @@ int hq_push_frozen_target(lua_State *L, int idx) {
   lua_rawget(L, -2);
   lua_remove(L, -2);
   return 1;
+}
+
+static void push_tables(lua_State *L, ro_tables *T);
+
+/* Pushes the weak table proxy -> real table (made on first use), for code that reads through. */
+void hq_push_frozen_targets(lua_State *L) {
+  ro_tables T;
+  push_tables(L, &T);
+  lua_pushvalue(L, T.targets);
+  lua_replace(L, T.meta);
+  lua_pop(L, RO_NUP - 1);
 }
 
 /* Pushes the real table behind the value at idx if it is a proxy (returning 1), else nothing

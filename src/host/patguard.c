@@ -9,7 +9,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "host.h"
+#include <lauxlib.h>
+
+#include "patguard.h"
 
 #define PATTERN_BUDGET 1e9 /* about a second of matching on this kind of machine */
 

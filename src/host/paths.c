@@ -6,7 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "host.h"
+#include "halqa.h"
+#include "paths.h"
 
 static int is_dir(const char *path) {
   struct stat st;

@@ -11,7 +11,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "host.h"
+#include "eval.h"
+#include "freeze.h"
+#include "registry.h"
+#include "require.h"
+#include "sandbox.h"
 
 static int is_file(const char *path) {
   struct stat st;

@@ -10,7 +10,13 @@
 
 #include <lualib.h>
 
-#include "host.h"
+#include <lauxlib.h>
+
+#include "freeze.h"
+#include "patguard.h"
+#include "registry.h"
+#include "sandbox.h"
+#include "state.h"
 
 /* One library's allow-list: the functions a script may use; NULL names mean "all of them". */
 typedef struct allowed_lib {
@@ -161,7 +167,7 @@ void hq_sandbox_seal(lua_State *L) {
   lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
   lua_pop(L, 1);
   /* The metatable every environment shares. */
-  luaL_newmetatable(L, "halqa.env");
+  luaL_newmetatable(L, HQ_REG_ENV_META);
   lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_BASE);
   lua_pushvalue(L, -1);
   lua_pushcclosure(L, env_index, 1);
@@ -177,7 +183,7 @@ void hq_push_env(lua_State *L) {
   lua_newtable(L);
   lua_pushvalue(L, -1);
   lua_setfield(L, -2, "_G");
-  luaL_setmetatable(L, "halqa.env");
+  luaL_setmetatable(L, HQ_REG_ENV_META);
 }
 
 int hq_load_text(lua_State *L, const char *buf, size_t len, const char *chunkname) {

@@ -1,4 +1,4 @@
-/* host.c: creating a halqa host — the Lua state, its sandbox, the dataset and startup scripts. */
+/* state.c: creating a halqa host — the Lua state, its sandbox, the dataset and startup scripts. */
 /*
 ** hq_open is the one function that makes a state ready for scripts. The order matters: the
 ** dataset is loaded into a bare state before any library exists, so a data file has nothing it
@@ -10,10 +10,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "host.h"
-#include "lua_store.h"
-
-static const char *const tables[] = {"sources", "parties", "people", "organizations", "events", NULL};
+#include "api.h"
+#include "dataset.h"
+#include "eval.h"
+#include "freeze.h"
+#include "limit.h"
+#include "paths.h"
+#include "require.h"
+#include "sandbox.h"
+#include "state.h"
 
 const char *hq_version(void) {
   return HALQA_VERSION;
@@ -43,10 +48,9 @@ static int pmain(lua_State *L) {
   int base = lua_gettop(L);
   hq_open_require(L, base);
   hq_push_api(L, H, dataset);
-  hq_open_store(L, -1, H->progress);
   hq_freeze(L, -1, "halqa");
   lua_setfield(L, base, "halqa");
-  for (const char *const *t = tables; *t; t++) {
+  for (const char *const *t = hq_dataset_tables; *t; t++) {
     lua_getfield(L, dataset, *t);
     hq_freeze(L, -1, *t);
     lua_setfield(L, base, *t);
@@ -177,4 +181,45 @@ int hq_quit_requested(hq_host *H, int *status) {
 void hq_memory_use(hq_host *H, size_t *used, size_t *peak) {
   *used = H->mem.used;
   *peak = H->mem.peak;
+}
+
+/* `halqa check` runs the validator alone, in a bare state with the usual limits. */
+typedef struct check_args {
+  const char *dir;
+  FILE *out, *err;
+  int status;
+} check_args;
+
+static int pcheck(lua_State *L) {
+  check_args *a = lua_touserdata(L, 1);
+  a->status = hq_dataset_check(L, a->dir, a->out, a->err);
+  return 0;
+}
+
+int hq_check(const char *data_dir, FILE *out, FILE *err) {
+  if (!data_dir) {
+    fprintf(err, "halqa check: no dataset folder found (use --data DIR)\n");
+    return 1;
+  }
+  hq_host host;
+  memset(&host, 0, sizeof host);
+  host.mem.limit = HQ_DEFAULT_MEM_LIMIT;
+  host.time_limit = 60;
+  host.out = out;
+  host.err = err;
+  lua_State *L = lua_newstate(hq_alloc, &host.mem);
+  if (!L) return 1;
+  host.L = L;
+  hq_host_of(L) = &host;
+  hq_watchdog_install(L);
+  check_args a = {data_dir, out, err, 1};
+  lua_pushcfunction(L, pcheck);
+  lua_pushlightuserdata(L, &a);
+  int status = hq_docall(L, 1, 0);
+  if (status != LUA_OK) {
+    hq_report(&host, status);
+    a.status = 1;
+  }
+  lua_close(L);
+  return a.status;
 }

@@ -24,7 +24,7 @@
 #include <string.h>
 
 #include "fsrs.h"
-#include "lua_fsrs.h"
+#include "bindings.h"
 
 #define TOL 1e-9
 

@@ -1,0 +1,33 @@
+/* bindings.h: the Lua bindings of the engines and helper libraries, each opened into `halqa`. */
+/*
+** As lualib.h lists Lua's library openers, this lists halqa's: each sets its functions into the
+** table at index api (the `halqa` table being built). They use the engines (grade, fsrs, store)
+** and Lua, never the host: what a binding needs from the host is passed in when it is opened.
+*/
+#ifndef HALQA_BINDINGS_H
+#define HALQA_BINDINGS_H
+
+#include <lua.h>
+
+#include "store.h"
+
+void hq_open_grade(lua_State *L, int api);  /* halqa.grade, halqa.format_date, halqa.normalize */
+void hq_open_random(lua_State *L, int api); /* halqa.random */
+void hq_open_width(lua_State *L, int api);  /* halqa.width */
+void hq_open_save(lua_State *L, int api);   /* halqa.save, halqa.can_save */
+
+/* halqa.json; frozen is the index of a weak table proxy -> real table, so read-only tables
+** are encoded through (the host's freeze.c keeps it). */
+void hq_open_json(lua_State *L, int api, int frozen);
+
+/* Pushes a new table {review, retrievability, configure, parameters} (halqa.fsrs) and returns 1.
+** Each call makes its own parameter set (FSRS-6 defaults), kept in a userdata shared as an
+** upvalue by the four closures, so separate states (or separate calls) never share parameters. */
+int hq_open_fsrs(lua_State *L);
+
+/* halqa.store over s: mode, path, today, begin_session, end_session, record_answer, sync_cards,
+** due, new_cards, card, review, undo, make_due, history, stats (docs/store.md). Scripts get no
+** SQL. The host keeps s open until after lua_close(L). */
+void hq_open_store(lua_State *L, int api, store *s);
+
+#endif

@@ -1,0 +1,11 @@
+/* eval.h: running user code in a protected call, and reporting its errors. */
+#ifndef HALQA_EVAL_H
+#define HALQA_EVAL_H
+
+#include "state.h"
+
+int hq_docall(lua_State *L, int narg, int nres); /* protected call with traceback */
+int hq_report(hq_host *H, int status);           /* prints an error on the stack; returns 1 if any */
+void hq_push_repl_env(lua_State *L);
+
+#endif

@@ -1,0 +1,98 @@
+/* limit.c: what a script may use — memory (the one allocator, with its cap) and CPU time. */
+/*
+** Every Lua state allocates through hq_alloc, which counts bytes and refuses growth past the cap.
+** Every state also carries a count hook from birth; threads copy their creator's hook, so
+** coroutines are watched too. The hook is cheap: it compares two numbers. A SIGINT handler may
+** only set a flag and call lua_sethook (lua.c does the same); once a stop is due the hook fires on
+** every line, so a script that catches the error with pcall is stopped again at its next line.
+*/
+#include <signal.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "limit.h"
+#include "state.h"
+
+/* ---- memory ---- */
+
+/* lua_Alloc: when ptr is NULL, osize is a type tag, not a size. Growing past the limit returns
+** NULL, which Lua turns into an emergency collection and then "not enough memory". */
+void *hq_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  hq_memory *m = ud;
+  size_t old = ptr ? osize : 0;
+  if (nsize == 0) {
+    free(ptr);
+    m->used -= old;
+    return NULL;
+  }
+  if (nsize > old && m->limit && (m->used >= m->limit || nsize - old > m->limit - m->used)) {
+    m->refused++;
+    return NULL;
+  }
+  void *p = realloc(ptr, nsize);
+  if (p == NULL) return NULL;
+  m->used = m->used - old + nsize;
+  if (m->used > m->peak) m->peak = m->used;
+  return p;
+}
+
+/* ---- time and Ctrl-C ---- */
+
+#define WATCH_EVERY 10000 /* instructions between checks */
+
+static volatile sig_atomic_t interrupted;
+static lua_State *volatile running; /* the state whose chunk Ctrl-C should stop */
+
+static double cpu_now(void) {
+  return (double)clock() / CLOCKS_PER_SEC;
+}
+
+static double deadline; /* CPU seconds; 0 when there is none */
+
+static void watchdog(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  const char *why = NULL;
+  if (interrupted)
+    why = "interrupted!";
+  else if (deadline > 0 && cpu_now() > deadline)
+    why = "time limit exceeded";
+  if (!why) return;
+  /* From now on fire at every line, so the stop cannot be swallowed by pcall. */
+  lua_sethook(L, watchdog, LUA_MASKLINE | LUA_MASKCOUNT, 1);
+  if (why[0] == 't') {
+    hq_host *H = hq_host_of(L);
+    luaL_error(L, "time limit exceeded (%f s of CPU without input; see --time-limit)",
+               H ? H->time_limit : 0.0);
+  }
+  luaL_error(L, "%s", why);
+}
+
+void hq_watchdog_install(lua_State *L) {
+  lua_sethook(L, watchdog, LUA_MASKCOUNT, WATCH_EVERY);
+}
+
+int hq_interrupt(void) {
+  lua_State *L = running;
+  if (!L) return 0;
+  interrupted = 1;
+  lua_sethook(L, watchdog, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
+  return 1;
+}
+
+void hq_watchdog_start(hq_host *H) {
+  interrupted = 0;
+  deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
+  running = H->L;
+}
+
+void hq_watchdog_rearm(hq_host *H) {
+  interrupted = 0;
+  deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
+}
+
+void hq_watchdog_stop(hq_host *H) {
+  running = NULL;
+  deadline = 0;
+  interrupted = 0;
+  hq_watchdog_install(H->L);
+}

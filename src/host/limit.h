@@ -1,0 +1,15 @@
+/* limit.h: the memory cap (the allocator) and the CPU-time and Ctrl-C watchdog. */
+#ifndef HALQA_LIMIT_H
+#define HALQA_LIMIT_H
+
+#include "state.h"
+
+/* lua_Alloc over malloc, counting into the hq_memory given as ud and refusing past its limit. */
+void *hq_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+
+void hq_watchdog_install(lua_State *L); /* the count hook every state carries */
+void hq_watchdog_start(hq_host *H);     /* a top-level run begins: arm the deadline */
+void hq_watchdog_rearm(hq_host *H);     /* the script got input: the clock starts again */
+void hq_watchdog_stop(hq_host *H);      /* the run is over: clear flags and deadline */
+
+#endif

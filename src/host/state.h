@@ -1,0 +1,34 @@
+/* state.h: the host struct every host file shares, and how a Lua state finds its host. */
+#ifndef HALQA_STATE_H
+#define HALQA_STATE_H
+
+#include <lua.h>
+#include <lauxlib.h>
+
+#include "halqa.h"
+#include "store.h"
+
+typedef struct hq_memory {
+  size_t used, peak, limit;
+  unsigned long refused; /* allocations refused by the cap */
+} hq_memory;
+
+struct hq_host {
+  lua_State *L;
+  hq_memory mem;
+  double time_limit;
+  FILE *out, *err;
+  hq_reader reader;
+  void *reader_ud;
+  int interactive;
+  int quit, quit_status;
+  char *data_dir;
+  char *script_dirs[HQ_MAX_SCRIPT_DIRS + 2];
+  int n_script_dirs;
+  store *progress;  /* the progress store (never NULL once open; may be in no-save mode) */
+};
+
+/* The host that owns a Lua state (kept in the state's extra space; threads inherit it). */
+#define hq_host_of(L) (*(hq_host **)lua_getextraspace(L))
+
+#endif
