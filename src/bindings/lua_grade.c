@@ -120,24 +120,30 @@ static grade_result grade_choice(lua_State *L, const char *answer) {
   return r;
 }
 
-static grade_result grade_multi(lua_State *L, const char *answer) {
-  const char *choices[MAX_CHOICES + 1];
-  int n = string_list(L, "choices", choices, MAX_CHOICES);
+/* The choices' count, the correct indices and the learner's picks of a multi or order question. */
+typedef struct picks {
+  int n, nc, ng;
   int correct[MAX_CHOICES], given[MAX_CHOICES];
-  int nc = index_list(L, "correct", correct, MAX_CHOICES, n);
-  int ng = grade_parse_choices(answer, n, given, MAX_CHOICES);
-  if (ng < 0) ng = 0;
-  return grade_set(given, ng, correct, nc, n);
+} picks;
+
+static void read_picks(lua_State *L, const char *answer, picks *p) {
+  const char *choices[MAX_CHOICES + 1];
+  p->n = string_list(L, "choices", choices, MAX_CHOICES);
+  p->nc = index_list(L, "correct", p->correct, MAX_CHOICES, p->n);
+  p->ng = grade_parse_choices(answer, p->n, p->given, MAX_CHOICES);
+  if (p->ng < 0) p->ng = 0;
+}
+
+static grade_result grade_multi(lua_State *L, const char *answer) {
+  picks p;
+  read_picks(L, answer, &p);
+  return grade_set(p.given, p.ng, p.correct, p.nc, p.n);
 }
 
 static grade_result grade_order_kind(lua_State *L, const char *answer) {
-  const char *choices[MAX_CHOICES + 1];
-  int n = string_list(L, "choices", choices, MAX_CHOICES);
-  int correct[MAX_CHOICES], given[MAX_CHOICES];
-  int nc = index_list(L, "correct", correct, MAX_CHOICES, n);
-  int ng = grade_parse_choices(answer, n, given, MAX_CHOICES);
-  if (ng < 0) ng = 0;
-  return grade_order(given, ng, correct, nc);
+  picks p;
+  read_picks(L, answer, &p);
+  return grade_order(p.given, p.ng, p.correct, p.nc);
 }
 
 /* Matching: `left` items each pair with one of `choices`; `correct[i]` is left item i's choice.
