@@ -1,4 +1,4 @@
-/* lua_grade.c: halqa.grade(question, answer) and halqa.format_date(date), over grade.c. */
+/* lua_grade.c: halqa.grade(question, answer) and halqa.format_date(date), over grade.h. */
 /*
 ** A question is a table made by a generator (docs/scripting.md); its `kind` picks the rule. The
 ** result is { correct =, verdict = "correct"|"near"|"wrong"|"unclear", score = 0..1, feedback = }.

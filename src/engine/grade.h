@@ -37,7 +37,7 @@ typedef struct {
     int part;             /* grade_part: 0 none, 1 early, 2 mid, 3 late */
 } grade_date;
 
-/* Normalised comparison form of s (see the policy in grade.c). malloc'd; the caller frees.
+/* Normalised comparison form of s (see the policy in grade_fold.c). malloc'd; the caller frees.
  * Returns "" (allocated) for NULL; invalid UTF-8 bytes act as separators.
  * Returns NULL only when memory runs out. */
 char *grade_normalize(const char *s);
