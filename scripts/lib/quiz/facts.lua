@@ -54,6 +54,10 @@ function F.has(list, value)
   return false
 end
 
+-- A plain copy of a table's fields, one level deep: how a module reads, once, a library or a
+-- global it uses in a loop (the sandbox's read-only proxies are slow to read).
+F.plain = plain
+
 -- A plain copy of a list (dataset lists are frozen; a question may need to add to one).
 function F.copy(list)
   local out = {}

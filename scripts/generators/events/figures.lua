@@ -1,0 +1,50 @@
+-- generators/events/figures.lua: the figures the sources give for an event, asked as numbers.
+
+local S = require("generators.events.shared")
+local ipairs, tostring = ipairs, tostring
+local math, string = S.plain(math), S.plain(string)
+local F = S.plain(require("lib.quiz.facts"))
+local paren_date, tags = S.paren_date, S.tags
+
+local NUMBER_WORDS = { [0] = "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+  "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+  "nineteen", "twenty" }
+
+local function number_text(v)
+  if math.type(v) == "integer" or v == math.floor(v) then return string.format("%d", v) end
+  return string.format("%g", v)
+end
+
+local function label_text(label)
+  if label:match("^%u%l") then return label:sub(1, 1):lower() .. label:sub(2) end
+  return label
+end
+
+local function figures(ctx, e)
+  for i, fig in ipairs(e.figures or {}) do
+    local v = fig.value
+    local shown = number_text(v)
+    local word = NUMBER_WORDS[v]
+    local gives_away = F.find_word(e.title, shown) or (word and F.find_word(e.title, word))
+    if not gives_away then
+      local label = label_text(fig.label)
+      local ask
+      if fig.unit == "%" then
+        ask = "give the " .. label .. " in per cent"
+      else
+        ask = "give the " .. (fig.approx and "approximate " or "") .. "number of " .. label
+      end
+      local value = (fig.approx and "about " or "") .. shown .. (fig.unit == "%" and "%" or "")
+      ctx:number{
+        template = "figure", facts = { e.id }, variant = tostring(i),
+        prompt = e.title .. paren_date(e) .. ": " .. ask .. ".",
+        number = v, approx = fig.approx or false, unit = fig.unit ~= "%" and fig.unit or nil,
+        explanation = "For \"" .. e.title .. "\"" .. paren_date(e) .. " the sources give " .. label ..
+                      " as " .. value .. ".",
+        sources = e.sources, tags = tags(e, "figures"),
+      }
+    end
+  end
+end
+
+return { figures = figures }
