@@ -1,0 +1,72 @@
+/* lua_store_stats.c: halqa.store.stats — the store's statistics as Lua tables. */
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "lua_store_internal.h"
+
+#define WEAKEST 10                  /* facts listed by stats() */
+#define DEFAULT_DAYS 30             /* stats() window */
+
+/* stats([now [, days]]) -> { today=, days=, decks={...}, retention={...}, heatmap={...},
+** forecast={...}, weakest={...} } (see docs/store.md) */
+int l_stats(lua_State *L) {
+  store *s = store_of(L);
+  time_t now = opt_now(L, 1, 1);
+  lua_Integer days = DEFAULT_DAYS;
+  if (!lua_isnoneornil(L, 2) && (!is_integer_at(L, 2, &days) || days < 1 || days > 36500))
+    arg_fail(L, 2, "days must be an integer in 1..36500 or nil", 2);
+  lua_settop(L, 2);
+  held *h = new_held(L, HELD_STATS); /* 3 */
+  if (store_stats_get(s, now, (int)days, WEAKEST, &h->u.stats) != STORE_OK) return raise_error(L, s);
+  const store_stats *st = &h->u.stats;
+  lua_createtable(L, 0, 7);
+  set_int(L, "today", st->today);
+  set_int(L, "days", st->days);
+  lua_createtable(L, (int)st->n_decks, 0);
+  for (size_t i = 0; i < st->n_decks; i++) {
+    const store_deck_stats *d = &st->decks[i];
+    lua_createtable(L, 0, 6);
+    set_str(L, "deck", d->deck);
+    set_int(L, "total", d->total);
+    set_int(L, "new", d->new_cards);
+    set_int(L, "learning", d->learning);
+    set_int(L, "due", d->due);
+    set_int(L, "mature", d->mature);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "decks");
+  lua_createtable(L, 0, 3);
+  set_int(L, "reviews", st->retention_reviews);
+  set_int(L, "passed", st->retention_passed);
+  if (st->retention_reviews > 0) set_num(L, "rate", (double)st->retention_passed / st->retention_reviews);
+  lua_setfield(L, -2, "retention");
+  lua_createtable(L, st->days, 0);
+  for (int i = 0; i < st->days; i++) {
+    lua_createtable(L, 0, 2);
+    set_int(L, "day", st->today - st->days + 1 + i);
+    set_int(L, "reviews", st->heatmap[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, -2, "heatmap");
+  lua_createtable(L, st->days, 0);
+  for (int i = 0; i < st->days; i++) {
+    lua_createtable(L, 0, 2);
+    set_int(L, "day", st->today + i);
+    set_int(L, "due", st->forecast[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, -2, "forecast");
+  lua_createtable(L, (int)st->n_weakest, 0);
+  for (size_t i = 0; i < st->n_weakest; i++) {
+    const store_weak_fact *w = &st->weakest[i];
+    lua_createtable(L, 0, 4);
+    set_str(L, "fact", w->fact);
+    set_num(L, "retrievability", w->retrievability);
+    set_int(L, "lapses", w->lapses);
+    set_int(L, "cards", w->cards);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "weakest");
+  release(L, 3);
+  return 1;
+}
