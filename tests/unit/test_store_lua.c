@@ -5,7 +5,7 @@
 #include <lua.h>
 #include <lualib.h>
 
-#include "lua_store.h"
+#include "bindings.h"
 
 /* ---- halqa.store ---- */
 

@@ -1,4 +1,4 @@
-/* lua_store.c: halqa.store — its table of functions, held results and the argument helpers. */
+/* lua_store_args.c: what halqa.store's functions share — held results, the store box, arguments. */
 /*
 ** Argument tables are read with raw access, so a hostile __index never runs here. Results come
 ** back from the store (store_*.c) in C memory; each lands in a "held" userdata (created empty
@@ -37,7 +37,7 @@ static int held_gc(lua_State *L) {
 }
 
 /* Pushes an empty held userdata of the given kind: safe to collect at any moment. */
-held *new_held(lua_State *L, int kind) {
+held *ls_new_held(lua_State *L, int kind) {
   held *h = lua_newuserdatauv(L, sizeof *h, 0);
   memset(h, 0, sizeof *h);
   h->kind = kind;
@@ -46,20 +46,20 @@ held *new_held(lua_State *L, int kind) {
 }
 
 /* Frees the held result at idx now instead of at the next collection. */
-void release(lua_State *L, int idx) {
+void ls_release(lua_State *L, int idx) {
   lua_pushcfunction(L, held_gc);
   lua_pushvalue(L, idx);
   lua_call(L, 1, 0);
 }
 
-store *store_of(lua_State *L) {
+store *ls_store_of(lua_State *L) {
   box *b = luaL_testudata(L, lua_upvalueindex(1), BOX_MT);
   if (!b || !b->s) luaL_error(L, "halqa.store: no progress store is open");
   return b->s;
 }
 
 /* Raises the store's last error: "halqa.store.review: no card 'x' in the store". */
-int raise_error(lua_State *L, store *s) {
+int ls_raise_error(lua_State *L, store *s) {
   return luaL_error(L, "halqa.store.%s", store_error(s));
 }
 
@@ -73,66 +73,66 @@ static const char *shown(lua_State *L, int idx) {
 }
 
 /* Raises "bad argument #arg to 'f' (what, got 5)". */
-int arg_fail(lua_State *L, int arg, const char *what, int idx) {
+int ls_arg_fail(lua_State *L, int arg, const char *what, int idx) {
   idx = lua_absindex(L, idx);
   return luaL_argerror(L, arg, lua_pushfstring(L, "%s, got %s", what, shown(L, idx)));
 }
 
 /* Pushes t[key] without metamethods; returns its type. */
-int raw_field(lua_State *L, int t, const char *key) {
+int ls_raw_field(lua_State *L, int t, const char *key) {
   lua_pushstring(L, key);
   return lua_rawget(L, t);
 }
 
 /* A string or nil (-> NULL) at idx; no number coercion, so a wrong field is noticed. */
-const char *opt_string(lua_State *L, int idx, int arg, const char *what) {
+const char *ls_opt_string(lua_State *L, int idx, int arg, const char *what) {
   int t = lua_type(L, idx);
   if (t == LUA_TNIL || t == LUA_TNONE) return NULL;
-  if (t != LUA_TSTRING) arg_fail(L, arg, what, idx);
+  if (t != LUA_TSTRING) ls_arg_fail(L, arg, what, idx);
   return lua_tostring(L, idx);
 }
 
 /* t[key] as a string or NULL. The string stays alive in t, which no code can change meanwhile. */
-const char *string_field(lua_State *L, int t, const char *key, int arg, const char *what) {
-  raw_field(L, t, key);
-  const char *v = opt_string(L, -1, arg, what);
+const char *ls_string_field(lua_State *L, int t, const char *key, int arg, const char *what) {
+  ls_raw_field(L, t, key);
+  const char *v = ls_opt_string(L, -1, arg, what);
   lua_pop(L, 1);
   return v;
 }
 
-int is_integer_at(lua_State *L, int idx, lua_Integer *v) {
+int ls_is_integer_at(lua_State *L, int idx, lua_Integer *v) {
   int ok = 0;
   *v = lua_type(L, idx) == LUA_TNUMBER ? lua_tointegerx(L, idx, &ok) : 0;
   return ok;
 }
 
 /* An integer >= 1 or nil (-> 0) at idx: a session id. */
-int64_t opt_id(lua_State *L, int idx, int arg, const char *what) {
+int64_t ls_opt_id(lua_State *L, int idx, int arg, const char *what) {
   lua_Integer v;
   if (lua_isnoneornil(L, idx)) return 0;
-  if (!is_integer_at(L, idx, &v) || v < 1) arg_fail(L, arg, what, idx);
+  if (!ls_is_integer_at(L, idx, &v) || v < 1) ls_arg_fail(L, arg, what, idx);
   return (int64_t)v;
 }
 
 /* A number or nil (-> NAN) at idx. */
-double opt_number(lua_State *L, int idx, int arg, const char *what) {
+double ls_opt_number(lua_State *L, int idx, int arg, const char *what) {
   if (lua_isnoneornil(L, idx)) return NAN;
-  if (lua_type(L, idx) != LUA_TNUMBER) arg_fail(L, arg, what, idx);
+  if (lua_type(L, idx) != LUA_TNUMBER) ls_arg_fail(L, arg, what, idx);
   return lua_tonumber(L, idx);
 }
 
 /* A time in unix seconds, or nil for the current time. */
-time_t opt_now(lua_State *L, int idx, int arg) {
+time_t ls_opt_now(lua_State *L, int idx, int arg) {
   if (lua_isnoneornil(L, idx)) return time(NULL);
-  double t = opt_number(L, idx, arg, "now must be unix seconds (a number) or nil");
-  if (!isfinite(t) || fabs(t) > 1e15) arg_fail(L, arg, "now must be unix seconds", idx);
+  double t = ls_opt_number(L, idx, arg, "now must be unix seconds (a number) or nil");
+  if (!isfinite(t) || fabs(t) > 1e15) ls_arg_fail(L, arg, "now must be unix seconds", idx);
   return (time_t)t;
 }
 
 /* Pushes the fact ids of the list at idx (nil: none) joined by spaces, and returns them. Each id
 ** must be a non-empty string without blanks, since blanks separate them in the store. what names
 ** the list in messages: "answer.facts", or "cards[3].facts" when card is 3. */
-const char *joined_facts(lua_State *L, int idx, int arg, const char *what, int card) {
+const char *ls_joined_facts(lua_State *L, int idx, int arg, const char *what, int card) {
   luaL_Buffer b;
   idx = lua_absindex(L, idx);
   if (lua_isnoneornil(L, idx)) {
@@ -140,7 +140,7 @@ const char *joined_facts(lua_State *L, int idx, int arg, const char *what, int c
     return lua_tostring(L, -1);
   }
   if (card) what = lua_pushfstring(L, "cards[%d].%s", card, what);
-  if (!lua_istable(L, idx)) arg_fail(L, arg, lua_pushfstring(L, "%s must be a list of fact ids", what), idx);
+  if (!lua_istable(L, idx)) ls_arg_fail(L, arg, lua_pushfstring(L, "%s must be a list of fact ids", what), idx);
   lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
   luaL_buffinit(L, &b);
   for (lua_Integer i = 1; i <= n; i++) {
@@ -158,78 +158,26 @@ const char *joined_facts(lua_State *L, int idx, int arg, const char *what, int c
 
 /* ---- results ---- */
 
-void set_int(lua_State *L, const char *k, lua_Integer v) {
+void ls_set_int(lua_State *L, const char *k, lua_Integer v) {
   lua_pushinteger(L, v);
   lua_setfield(L, -2, k);
 }
 
-void set_num(lua_State *L, const char *k, double v) {
+void ls_set_num(lua_State *L, const char *k, double v) {
   if (isnan(v)) return; /* unknown: the field stays nil */
   lua_pushnumber(L, v);
   lua_setfield(L, -2, k);
 }
 
-void set_str(lua_State *L, const char *k, const char *v) {
+void ls_set_str(lua_State *L, const char *k, const char *v) {
   if (!v) return;
   lua_pushstring(L, v);
   lua_setfield(L, -2, k);
 }
 
-/* ---- the functions ---- */
+/* ---- the metatables ---- */
 
-/* mode() -> "saving" | "no-save", reason */
-static int l_mode(lua_State *L) {
-  store *s = store_of(L);
-  if (store_mode(s) == STORE_OK) {
-    lua_pushliteral(L, "saving");
-    return 1;
-  }
-  lua_pushliteral(L, "no-save");
-  lua_pushstring(L, store_reason(s));
-  return 2;
-}
-
-/* path() -> the store's file (or ":memory:") */
-static int l_path(lua_State *L) {
-  lua_pushstring(L, store_path(store_of(L)));
-  return 1;
-}
-
-/* today([now]) -> the day number (days since 1970-01-01, days starting at 4 am local time) */
-static int l_today(lua_State *L) {
-  lua_pushinteger(L, store_day(opt_now(L, 1, 1)));
-  return 1;
-}
-
-/* configure{ desired_retention =, maximum_interval =, fuzz = } — how the store schedules reviews
-** (FSRS-6 defaults until set). Each field is optional; bad values raise and change nothing. */
-static int l_configure(lua_State *L) {
-  store *s = store_of(L);
-  luaL_checktype(L, 1, LUA_TTABLE);
-  fsrs_params p;
-  store_get_params(s, &p);
-  lua_pushliteral(L, "desired_retention");
-  if (lua_rawget(L, 1) != LUA_TNIL) p.desired_retention = luaL_checknumber(L, -1);
-  lua_pushliteral(L, "maximum_interval");
-  if (lua_rawget(L, 1) != LUA_TNIL) p.maximum_interval = (int)luaL_checkinteger(L, -1);
-  lua_pushliteral(L, "fuzz");
-  if (lua_rawget(L, 1) != LUA_TNIL) p.enable_fuzz = lua_toboolean(L, -1);
-  const char *bad = fsrs_check_params(&p);
-  if (bad) return luaL_error(L, "halqa.store.configure: %s", bad);
-  store_set_params(s, &p);
-  return 0;
-}
-
-void hq_open_store(lua_State *L, int api, store *s) {
-  static const luaL_Reg funcs[] = {
-    {"mode", l_mode}, {"path", l_path}, {"today", l_today},
-    {"begin_session", l_begin_session}, {"end_session", l_end_session},
-    {"record_answer", l_record_answer}, {"sync_cards", l_sync_cards}, {"due", l_due},
-    {"new_cards", l_new_cards}, {"card", l_card}, {"review", l_review}, {"undo", l_undo},
-    {"make_due", l_make_due}, {"history", l_history}, {"stats", l_stats},
-    {"new_today", l_new_today}, {"configure", l_configure}, {NULL, NULL}
-  };
-  api = lua_absindex(L, api);
+void ls_open_metatables(lua_State *L) {
   if (luaL_newmetatable(L, HELD_MT)) {
     lua_pushcfunction(L, held_gc);
     lua_setfield(L, -2, "__gc");
@@ -243,10 +191,10 @@ void hq_open_store(lua_State *L, int api, store *s) {
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
   lua_pop(L, 1);
-  lua_createtable(L, 0, (int)(sizeof funcs / sizeof funcs[0]) - 1);
+}
+
+void ls_push_box(lua_State *L, store *s) {
   box *b = lua_newuserdatauv(L, sizeof *b, 0);
   b->s = s;
   luaL_setmetatable(L, BOX_MT);
-  luaL_setfuncs(L, funcs, 1); /* every function shares the box as its upvalue */
-  lua_setfield(L, api, "store");
 }

@@ -37,7 +37,7 @@ static void put(char *buf, size_t len, const char *fmt, ...) {
   va_end(ap);
 }
 
-int set_err(store *s, const char *op, const char *fmt, ...) {
+int st_set_err(store *s, const char *op, const char *fmt, ...) {
   va_list ap;
   int n = snprintf(s->err, sizeof s->err, "%s: ", op);
   va_start(ap, fmt);
@@ -54,28 +54,28 @@ static char *copy_text(const char *text) {
 }
 
 /* Text column i as a malloc'd string ("" for NULL); *oom set when malloc fails. */
-char *col_dup(sqlite3_stmt *st, int i, int *oom) {
+char *st_col_dup(sqlite3_stmt *st, int i, int *oom) {
   char *p = copy_text((const char *)sqlite3_column_text(st, i));
   if (!p) *oom = 1;
   return p;
 }
 
-int col_null(sqlite3_stmt *st, int i) {
+int st_col_null(sqlite3_stmt *st, int i) {
   return sqlite3_column_type(st, i) == SQLITE_NULL;
 }
 
-void bind_text(sqlite3_stmt *st, int i, const char *text) {
+void st_bind_text(sqlite3_stmt *st, int i, const char *text) {
   if (text) sqlite3_bind_text(st, i, text, -1, SQLITE_STATIC);
   else sqlite3_bind_null(st, i);
 }
 
-void bind_id(sqlite3_stmt *st, int i, int64_t id) {
+void st_bind_id(sqlite3_stmt *st, int i, int64_t id) {
   if (id) sqlite3_bind_int64(st, i, id);
   else sqlite3_bind_null(st, i);
 }
 
 /* Fact ids are separated by blanks. Returns the next one's start and sets *len; NULL at the end. */
-const char *next_fact(const char *p, size_t *len) {
+const char *st_next_fact(const char *p, size_t *len) {
   if (!p) return NULL;
   p += strspn(p, " \t\n");
   if (!*p) return NULL;
@@ -511,9 +511,9 @@ void store_set_params(store *s, const fsrs_params *p) {
 /* ---- running operations ---- */
 
 /* The cached statement, reset and unbound; NULL on a prepare error (left in the connection). */
-sqlite3_stmt *get(store *s, int id) {
+sqlite3_stmt *st_get(store *s, int id) {
   if (!s->st[id]) {
-    if (sqlite3_prepare_v3(s->db, sql_text[id], -1, SQLITE_PREPARE_PERSISTENT, &s->st[id], NULL) !=
+    if (sqlite3_prepare_v3(s->db, st_sql_text[id], -1, SQLITE_PREPARE_PERSISTENT, &s->st[id], NULL) !=
         SQLITE_OK)
       return NULL;
   } else {
@@ -524,31 +524,31 @@ sqlite3_stmt *get(store *s, int id) {
 }
 
 /* Runs a statement that returns no rows. SQLITE_DONE on success. */
-int run(sqlite3_stmt *st) {
+int st_run(sqlite3_stmt *st) {
   int rc = sqlite3_step(st);
   sqlite3_reset(st);
   return rc;
 }
 
-int exec(store *s, const char *sql) {
+int st_exec(store *s, const char *sql) {
   return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
 /* A write's transaction: BEGIN IMMEDIATE takes the write lock first, so the busy timeout covers
 ** the whole wait (a deferred transaction upgrading later would fail at once with SQLITE_BUSY).
 ** Inside a batch, a savepoint keeps each operation atomic. */
-int begin(store *s) {
-  return exec(s, s->batch ? "SAVEPOINT op" : "BEGIN IMMEDIATE");
+int st_begin(store *s) {
+  return st_exec(s, s->batch ? "SAVEPOINT op" : "BEGIN IMMEDIATE");
 }
 
-int commit(store *s) {
-  return exec(s, s->batch ? "RELEASE op" : "COMMIT");
+int st_commit(store *s) {
+  return st_exec(s, s->batch ? "RELEASE op" : "COMMIT");
 }
 
-void rollback(store *s) {
+void st_rollback(store *s) {
   reset_all(s);
-  if (s->batch) exec(s, "ROLLBACK TO op; RELEASE op");
-  else if (!sqlite3_get_autocommit(s->db)) exec(s, "ROLLBACK");
+  if (s->batch) st_exec(s, "ROLLBACK TO op; RELEASE op");
+  else if (!sqlite3_get_autocommit(s->db)) st_exec(s, "ROLLBACK");
 }
 
 /* Errors that mean the file, not the request, is the problem. */
@@ -564,11 +564,11 @@ static int disk_trouble(int rc) {
 
 /* An SQLite error during op: rolls back, then either switches to no-save (the file is the
 ** problem: returns RETRY) or records "op: message (path)" and returns STORE_ERROR. */
-int fail(store *s, const char *op) {
+int st_fail(store *s, const char *op) {
   int rc = sqlite3_errcode(s->db);
   char msg[256];
   snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(s->db));
-  rollback(s);
+  st_rollback(s);
   if (disk_trouble(rc) && !s->nosave && !s->pending && !s->memory && !s->batch) {
     char why[sizeof s->reason];
     int damaged = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
@@ -577,40 +577,40 @@ int fail(store *s, const char *op) {
     go_nosave(s, why, damaged ? NULL : s->db, 1);
     if (s->db) return RETRY;
   }
-  return set_err(s, op, "%s (%s)", msg, s->path);
+  return st_set_err(s, op, "%s (%s)", msg, s->path);
 }
 
 /* A refusal (bad argument, missing row): rolls back and records the message. */
-int refuse(store *s, const char *op, const char *fmt, const char *arg) {
-  rollback(s);
-  return set_err(s, op, fmt, arg);
+int st_refuse(store *s, const char *op, const char *fmt, const char *arg) {
+  st_rollback(s);
+  return st_set_err(s, op, fmt, arg);
 }
 
 /* Every operation starts here: the store must have a connection, and a write creates the file. */
-int ready(store *s, const char *op, int write) {
+int st_ready(store *s, const char *op, int write) {
   /* A read also switches to the file once another process has created it, so two halqa
   ** started before the store existed see each other's work. */
   if (s->pending && (write || access(s->path, F_OK) == 0)) materialize(s);
-  if (!s->db) return set_err(s, op, "the progress store is unavailable (%s)", s->reason);
+  if (!s->db) return st_set_err(s, op, "the progress store is unavailable (%s)", s->reason);
   return STORE_OK;
 }
 
 /* ---- batches ---- */
 
 int store_batch_begin(store *s) {
-  if (s->batch) return set_err(s, "batch", "a batch is already open");
-  if (ready(s, "batch", 1)) return STORE_ERROR;
-  if (exec(s, "BEGIN IMMEDIATE")) return set_err(s, "batch", "%s (%s)", sqlite3_errmsg(s->db), s->path);
+  if (s->batch) return st_set_err(s, "batch", "a batch is already open");
+  if (st_ready(s, "batch", 1)) return STORE_ERROR;
+  if (st_exec(s, "BEGIN IMMEDIATE")) return st_set_err(s, "batch", "%s (%s)", sqlite3_errmsg(s->db), s->path);
   s->batch = 1;
   return STORE_OK;
 }
 
 int store_batch_end(store *s, int commit_it) {
-  if (!s->batch) return set_err(s, "batch", "no batch is open");
+  if (!s->batch) return st_set_err(s, "batch", "no batch is open");
   reset_all(s);
   s->batch = 0;
-  if (commit_it && exec(s, "COMMIT") == 0) return STORE_OK;
-  int rc = commit_it ? set_err(s, "batch", "%s (%s)", sqlite3_errmsg(s->db), s->path) : STORE_OK;
-  if (!sqlite3_get_autocommit(s->db)) exec(s, "ROLLBACK");
+  if (commit_it && st_exec(s, "COMMIT") == 0) return STORE_OK;
+  int rc = commit_it ? st_set_err(s, "batch", "%s (%s)", sqlite3_errmsg(s->db), s->path) : STORE_OK;
+  if (!sqlite3_get_autocommit(s->db)) st_exec(s, "ROLLBACK");
   return rc;
 }

@@ -29,7 +29,7 @@ enum {
 };
 
 /* The text of each statement, by id (store_sql.c). */
-extern const char *const sql_text[S_COUNT];
+extern const char *const st_sql_text[S_COUNT];
 
 /* One store: its connection (of the three kinds store_open.c describes), statements, state. */
 struct store {
@@ -49,38 +49,38 @@ struct store {
 /* ---- helpers (store_open.c unless said) ---- */
 
 /* Records "op: message" as the store's error; returns STORE_ERROR. */
-int set_err(store *s, const char *op, const char *fmt, ...);
+int st_set_err(store *s, const char *op, const char *fmt, ...);
 /* Text column i as a malloc'd string ("" for NULL); *oom set when malloc fails. */
-char *col_dup(sqlite3_stmt *st, int i, int *oom);
+char *st_col_dup(sqlite3_stmt *st, int i, int *oom);
 /* Whether column i is NULL. */
-int col_null(sqlite3_stmt *st, int i);
+int st_col_null(sqlite3_stmt *st, int i);
 /* Binds text, or NULL for a NULL pointer (SQLITE_STATIC: the text must outlive the step). */
-void bind_text(sqlite3_stmt *st, int i, const char *text);
+void st_bind_text(sqlite3_stmt *st, int i, const char *text);
 /* Binds a row id, or NULL for 0 (no session). */
-void bind_id(sqlite3_stmt *st, int i, int64_t id);
+void st_bind_id(sqlite3_stmt *st, int i, int64_t id);
 /* The next blank-separated fact id of p and its *len; NULL at the end. */
-const char *next_fact(const char *p, size_t *len);
+const char *st_next_fact(const char *p, size_t *len);
 
 /* The cached statement id, reset and unbound; NULL on a prepare error. */
-sqlite3_stmt *get(store *s, int id);
+sqlite3_stmt *st_get(store *s, int id);
 /* Steps a statement that returns no rows and resets it; SQLITE_DONE on success. */
-int run(sqlite3_stmt *st);
+int st_run(sqlite3_stmt *st);
 /* Runs SQL text on the connection; 0 or -1. */
-int exec(store *s, const char *sql);
+int st_exec(store *s, const char *sql);
 /* Starts a write's transaction (a savepoint inside a batch); 0 or -1. */
-int begin(store *s);
+int st_begin(store *s);
 /* Commits what begin started; 0 or -1. */
-int commit(store *s);
+int st_commit(store *s);
 /* Rolls back what begin started, resetting every statement first. */
-void rollback(store *s);
+void st_rollback(store *s);
 /* An SQLite error during op: rolls back; RETRY once the store went no-save, else STORE_ERROR. */
-int fail(store *s, const char *op);
+int st_fail(store *s, const char *op);
 /* A refusal (bad argument, missing row): rolls back, records fmt with arg; STORE_ERROR. */
-int refuse(store *s, const char *op, const char *fmt, const char *arg);
+int st_refuse(store *s, const char *op, const char *fmt, const char *arg);
 /* Every operation starts here: a connection must be there, and a write creates the file. */
-int ready(store *s, const char *op, int write);
+int st_ready(store *s, const char *op, int write);
 
 /* Whether session id exists, in *known; 0 or -1 on an SQLite error (store_sessions.c). */
-int session_known(store *s, int64_t id, int *known);
+int st_session_known(store *s, int64_t id, int *known);
 
 #endif

@@ -88,7 +88,7 @@ static void encode(lua_State *L, int idx, text *t, int depth) {
   for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
     lua_Integer k;
     count++;
-    if (!is_integer_at(L, -2, &k) || k < 1 || k > n) array = 0;
+    if (!ls_is_integer_at(L, -2, &k) || k < 1 || k > n) array = 0;
   }
   if (array && count == n) {
     put_str(L, t, "[");
@@ -117,7 +117,7 @@ static void encode(lua_State *L, int idx, text *t, int depth) {
     if (i) put_str(L, t, ",");
     put_quoted(L, t, keys[i], strlen(keys[i]));
     put_str(L, t, ":");
-    raw_field(L, idx, keys[i]);
+    ls_raw_field(L, idx, keys[i]);
     encode(L, -1, t, depth + 1);
     lua_pop(L, 1);
   }
@@ -128,100 +128,100 @@ static void encode(lua_State *L, int idx, text *t, int depth) {
 /* begin_session(kind [, settings]) -> session id. settings is stored as JSON; settings.seed,
 ** when present, also in its own column. */
 int l_begin_session(lua_State *L) {
-  store *s = store_of(L);
+  store *s = ls_store_of(L);
   const char *kind = luaL_checkstring(L, 1);
   const char *seed = NULL, *json = NULL;
   int64_t id = 0;
   lua_settop(L, 2);
-  held *h = new_held(L, HELD_TEXT); /* 3 */
+  held *h = ls_new_held(L, HELD_TEXT); /* 3 */
   if (!lua_isnil(L, 2)) {
-    if (!lua_istable(L, 2)) arg_fail(L, 2, "settings must be a table or nil", 2);
-    int t = raw_field(L, 2, "seed"); /* 4 */
+    if (!lua_istable(L, 2)) ls_arg_fail(L, 2, "settings must be a table or nil", 2);
+    int t = ls_raw_field(L, 2, "seed"); /* 4 */
     if (t == LUA_TSTRING || t == LUA_TNUMBER) seed = lua_tostring(L, 4); /* a copy on the stack */
-    else if (t != LUA_TNIL) arg_fail(L, 2, "settings.seed must be a string or number", 4);
+    else if (t != LUA_TNIL) ls_arg_fail(L, 2, "settings.seed must be a string or number", 4);
     encode(L, 2, &h->u.buf, 0);
     json = h->u.buf.p;
   }
   int rc = store_begin_session(s, kind, seed, json, time(NULL), &id);
-  release(L, 3);
-  if (rc != STORE_OK) return raise_error(L, s);
+  ls_release(L, 3);
+  if (rc != STORE_OK) return ls_raise_error(L, s);
   lua_pushinteger(L, id);
   return 1;
 }
 
 /* end_session(id [, notes]) */
 int l_end_session(lua_State *L) {
-  store *s = store_of(L);
-  int64_t id = opt_id(L, 1, 1, "session must be a session id");
-  const char *notes = opt_string(L, 2, 2, "notes must be a string or nil");
-  if (!id) arg_fail(L, 1, "session must be a session id", 1);
-  if (store_end_session(s, id, notes, time(NULL)) != STORE_OK) return raise_error(L, s);
+  store *s = ls_store_of(L);
+  int64_t id = ls_opt_id(L, 1, 1, "session must be a session id");
+  const char *notes = ls_opt_string(L, 2, 2, "notes must be a string or nil");
+  if (!id) ls_arg_fail(L, 1, "session must be a session id", 1);
+  if (store_end_session(s, id, notes, time(NULL)) != STORE_OK) return ls_raise_error(L, s);
   return 0;
 }
 
 /* record_answer(session, { question=, facts=, given=, verdict=, score=, seconds=, player=,
 ** now= }) -> answer id. session may be nil (an answer outside any session). */
 int l_record_answer(lua_State *L) {
-  store *s = store_of(L);
+  store *s = ls_store_of(L);
   store_answer_in a;
   int64_t id = 0;
   memset(&a, 0, sizeof a);
-  a.session = opt_id(L, 1, 1, "session must be a session id or nil");
+  a.session = ls_opt_id(L, 1, 1, "session must be a session id or nil");
   luaL_checktype(L, 2, LUA_TTABLE);
   lua_settop(L, 2);
-  a.question = string_field(L, 2, "question", 2, "answer.question must be a string");
+  a.question = ls_string_field(L, 2, "question", 2, "answer.question must be a string");
   if (!a.question) luaL_argerror(L, 2, "answer.question (the question id) is missing");
-  a.given = string_field(L, 2, "given", 2, "answer.given must be a string or nil");
-  a.verdict = string_field(L, 2, "verdict", 2, "answer.verdict must be a string or nil");
-  a.player = string_field(L, 2, "player", 2, "answer.player must be a string or nil");
-  raw_field(L, 2, "score");
-  a.score = opt_number(L, -1, 2, "answer.score must be a number or nil");
-  raw_field(L, 2, "seconds");
-  a.seconds = opt_number(L, -1, 2, "answer.seconds must be a number or nil");
-  raw_field(L, 2, "now");
-  time_t now = opt_now(L, -1, 2);
-  raw_field(L, 2, "facts");
-  a.facts = joined_facts(L, -1, 2, "answer.facts", 0); /* stays on the stack */
-  if (store_record_answer(s, &a, now, &id) != STORE_OK) return raise_error(L, s);
+  a.given = ls_string_field(L, 2, "given", 2, "answer.given must be a string or nil");
+  a.verdict = ls_string_field(L, 2, "verdict", 2, "answer.verdict must be a string or nil");
+  a.player = ls_string_field(L, 2, "player", 2, "answer.player must be a string or nil");
+  ls_raw_field(L, 2, "score");
+  a.score = ls_opt_number(L, -1, 2, "answer.score must be a number or nil");
+  ls_raw_field(L, 2, "seconds");
+  a.seconds = ls_opt_number(L, -1, 2, "answer.seconds must be a number or nil");
+  ls_raw_field(L, 2, "now");
+  time_t now = ls_opt_now(L, -1, 2);
+  ls_raw_field(L, 2, "facts");
+  a.facts = ls_joined_facts(L, -1, 2, "answer.facts", 0); /* stays on the stack */
+  if (store_record_answer(s, &a, now, &id) != STORE_OK) return ls_raise_error(L, s);
   lua_pushinteger(L, id);
   return 1;
 }
 
 /* history(fact_id) -> { {kind="review"|"answer", time=, day=, ...}, ... } oldest first */
 int l_history(lua_State *L) {
-  store *s = store_of(L);
+  store *s = ls_store_of(L);
   const char *fact = luaL_checkstring(L, 1);
   lua_settop(L, 1);
-  held *h = new_held(L, HELD_EVENTS); /* 2 */
-  if (store_history(s, fact, &h->u.events) != STORE_OK) return raise_error(L, s);
+  held *h = ls_new_held(L, HELD_EVENTS); /* 2 */
+  if (store_history(s, fact, &h->u.events) != STORE_OK) return ls_raise_error(L, s);
   const store_events *list = &h->u.events;
   lua_createtable(L, (int)list->n, 0);
   for (size_t i = 0; i < list->n; i++) {
     const store_event *e = &list->v[i];
     lua_createtable(L, 0, 12);
-    set_str(L, "kind", e->is_answer ? "answer" : "review");
-    set_int(L, "time", e->time);
-    set_int(L, "day", e->day);
-    if (e->session) set_int(L, "session", e->session);
+    ls_set_str(L, "kind", e->is_answer ? "answer" : "review");
+    ls_set_int(L, "time", e->time);
+    ls_set_int(L, "day", e->day);
+    if (e->session) ls_set_int(L, "session", e->session);
     if (e->is_answer) {
-      set_str(L, "question", e->item);
-      set_str(L, "given", e->text);
-      set_str(L, "verdict", e->verdict);
-      set_str(L, "player", e->player);
-      set_num(L, "score", e->score);
-      set_num(L, "seconds", e->seconds);
+      ls_set_str(L, "question", e->item);
+      ls_set_str(L, "given", e->text);
+      ls_set_str(L, "verdict", e->verdict);
+      ls_set_str(L, "player", e->player);
+      ls_set_num(L, "score", e->score);
+      ls_set_num(L, "seconds", e->seconds);
     } else {
-      set_str(L, "card", e->item);
-      set_int(L, "rating", e->rating);
-      set_int(L, "elapsed_days", e->elapsed_days);
-      set_int(L, "interval", e->interval);
-      set_num(L, "stability", e->stability);
-      set_num(L, "difficulty", e->difficulty);
-      set_str(L, "graded", e->graded);
-      set_str(L, "answer", e->text);
+      ls_set_str(L, "card", e->item);
+      ls_set_int(L, "rating", e->rating);
+      ls_set_int(L, "elapsed_days", e->elapsed_days);
+      ls_set_int(L, "interval", e->interval);
+      ls_set_num(L, "stability", e->stability);
+      ls_set_num(L, "difficulty", e->difficulty);
+      ls_set_str(L, "graded", e->graded);
+      ls_set_str(L, "answer", e->text);
     }
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
-  release(L, 2);
+  ls_release(L, 2);
   return 1;
 }

@@ -42,8 +42,8 @@ static int stats_once(store *s, int64_t today, int days, int weakest, store_stat
   out->forecast = calloc((size_t)days, sizeof(int));
   if (!out->heatmap || !out->forecast) goto nomem;
   /* One read transaction: the numbers come from one moment even while another process writes. */
-  if (!s->batch && exec(s, "BEGIN")) goto failed;
-  if (!(st = get(s, S_STATS_DECKS))) goto failed;
+  if (!s->batch && st_exec(s, "BEGIN")) goto failed;
+  if (!(st = st_get(s, S_STATS_DECKS))) goto failed;
   sqlite3_bind_int64(st, 1, today);
   sqlite3_bind_int(st, 2, MATURE_DAYS);
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -54,7 +54,7 @@ static int stats_once(store *s, int64_t today, int days, int weakest, store_stat
       out->decks = v;
     }
     store_deck_stats *d = &out->decks[out->n_decks++];
-    d->deck = col_dup(st, 0, &oom);
+    d->deck = st_col_dup(st, 0, &oom);
     d->total = sqlite3_column_int(st, 1);
     d->new_cards = sqlite3_column_int(st, 2);
     d->learning = sqlite3_column_int(st, 3);
@@ -63,30 +63,30 @@ static int stats_once(store *s, int64_t today, int days, int weakest, store_stat
   }
   sqlite3_reset(st);
   if (oom) goto nomem;
-  if (rc != SQLITE_DONE || !(st = get(s, S_STATS_RETENTION))) goto failed;
+  if (rc != SQLITE_DONE || !(st = st_get(s, S_STATS_RETENTION))) goto failed;
   sqlite3_bind_int64(st, 1, today);
   sqlite3_bind_int(st, 2, days);
   if (sqlite3_step(st) != SQLITE_ROW) goto failed;
   out->retention_reviews = sqlite3_column_int(st, 0);
   out->retention_passed = sqlite3_column_int(st, 1);
   sqlite3_reset(st);
-  if (!(st = get(s, S_STATS_HEATMAP))) goto failed;
+  if (!(st = st_get(s, S_STATS_HEATMAP))) goto failed;
   sqlite3_bind_int64(st, 1, today);
   sqlite3_bind_int(st, 2, days);
   if (per_day(st, out->heatmap, days, today - days + 1) != 0) goto failed;
-  if (!(st = get(s, S_STATS_FORECAST))) goto failed;
+  if (!(st = st_get(s, S_STATS_FORECAST))) goto failed;
   sqlite3_bind_int64(st, 1, today);
   sqlite3_bind_int(st, 2, days);
   if (per_day(st, out->forecast, days, today) != 0) goto failed;
   if (weakest > 0) {
     out->weakest = calloc((size_t)weakest, sizeof *out->weakest);
     if (!out->weakest) goto nomem;
-    if (!(st = get(s, S_STATS_WEAKEST))) goto failed;
+    if (!(st = st_get(s, S_STATS_WEAKEST))) goto failed;
     sqlite3_bind_int64(st, 1, today);
     sqlite3_bind_int(st, 2, weakest);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->n_weakest < (size_t)weakest) {
       store_weak_fact *w = &out->weakest[out->n_weakest++];
-      w->fact = col_dup(st, 0, &oom);
+      w->fact = st_col_dup(st, 0, &oom);
       w->retrievability = sqlite3_column_double(st, 1);
       w->lapses = sqlite3_column_int(st, 2);
       w->cards = sqlite3_column_int(st, 3);
@@ -95,23 +95,23 @@ static int stats_once(store *s, int64_t today, int days, int weakest, store_stat
     if (oom) goto nomem;
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) goto failed;
   }
-  if (!s->batch && exec(s, "COMMIT")) goto failed;
+  if (!s->batch && st_exec(s, "COMMIT")) goto failed;
   return STORE_OK;
 nomem:
   store_stats_free(out);
-  rollback(s);
-  return set_err(s, op, "out of memory");
+  st_rollback(s);
+  return st_set_err(s, op, "out of memory");
 failed:
   store_stats_free(out);
-  return fail(s, op);
+  return st_fail(s, op);
 }
 
 int store_stats_get(store *s, time_t now, int days, int weakest, store_stats *out) {
   int rc;
-  if (days < 1 || days > 36500) return set_err(s, "stats", "days must be 1..36500, got %d", days);
+  if (days < 1 || days > 36500) return st_set_err(s, "stats", "days must be 1..36500, got %d", days);
   if (weakest < 0) weakest = 0;
   do {
-    if (ready(s, "stats", 0)) return STORE_ERROR;
+    if (st_ready(s, "stats", 0)) return STORE_ERROR;
     rc = stats_once(s, store_day(now), days, weakest, out);
   } while (rc == RETRY);
   return rc;

@@ -7,7 +7,8 @@
 
 #include <lua.h>
 
-#include "lua_store.h"
+#include "bindings.h"
+#include "store.h"
 
 /* A growable byte buffer (the settings JSON). */
 typedef struct text {
@@ -28,42 +29,47 @@ typedef struct held {
   } u;
 } held;
 
-/* ---- lua_store.c ---- */
+/* ---- lua_store_args.c ---- */
+
+/* Makes the metatables of held results and of the store box (once per state). */
+void ls_open_metatables(lua_State *L);
+/* Pushes the box holding s: the upvalue every function of halqa.store shares. */
+void ls_push_box(lua_State *L, store *s);
 
 /* Pushes an empty held userdata of the given kind: safe to collect at any moment. */
-held *new_held(lua_State *L, int kind);
+held *ls_new_held(lua_State *L, int kind);
 /* Frees the held result at idx now instead of at the next collection. */
-void release(lua_State *L, int idx);
+void ls_release(lua_State *L, int idx);
 /* The store of the calling function's upvalue; raises when none is open. */
-store *store_of(lua_State *L);
+store *ls_store_of(lua_State *L);
 /* Raises the store's last error: "halqa.store.review: no card 'x' in the store". */
-int raise_error(lua_State *L, store *s);
+int ls_raise_error(lua_State *L, store *s);
 
 /* Raises "bad argument #arg to 'f' (what, got 5)". */
-int arg_fail(lua_State *L, int arg, const char *what, int idx);
+int ls_arg_fail(lua_State *L, int arg, const char *what, int idx);
 /* Pushes t[key] without metamethods; returns its type. */
-int raw_field(lua_State *L, int t, const char *key);
+int ls_raw_field(lua_State *L, int t, const char *key);
 /* A string or nil (-> NULL) at idx; no number coercion. */
-const char *opt_string(lua_State *L, int idx, int arg, const char *what);
+const char *ls_opt_string(lua_State *L, int idx, int arg, const char *what);
 /* t[key] as a string or NULL (alive in t). */
-const char *string_field(lua_State *L, int t, const char *key, int arg, const char *what);
+const char *ls_string_field(lua_State *L, int t, const char *key, int arg, const char *what);
 /* Whether the value at idx is an integer (a number with an integer value), in *v. */
-int is_integer_at(lua_State *L, int idx, lua_Integer *v);
+int ls_is_integer_at(lua_State *L, int idx, lua_Integer *v);
 /* An integer >= 1 or nil (-> 0) at idx: a session id. */
-int64_t opt_id(lua_State *L, int idx, int arg, const char *what);
+int64_t ls_opt_id(lua_State *L, int idx, int arg, const char *what);
 /* A number or nil (-> NAN) at idx. */
-double opt_number(lua_State *L, int idx, int arg, const char *what);
+double ls_opt_number(lua_State *L, int idx, int arg, const char *what);
 /* A time in unix seconds, or nil for the current time. */
-time_t opt_now(lua_State *L, int idx, int arg);
+time_t ls_opt_now(lua_State *L, int idx, int arg);
 /* Pushes the fact ids of the list at idx joined by spaces, and returns them. */
-const char *joined_facts(lua_State *L, int idx, int arg, const char *what, int card);
+const char *ls_joined_facts(lua_State *L, int idx, int arg, const char *what, int card);
 
 /* Sets field k of the table on top to an integer. */
-void set_int(lua_State *L, const char *k, lua_Integer v);
+void ls_set_int(lua_State *L, const char *k, lua_Integer v);
 /* Sets field k of the table on top to a number; NAN leaves it nil. */
-void set_num(lua_State *L, const char *k, double v);
+void ls_set_num(lua_State *L, const char *k, double v);
 /* Sets field k of the table on top to a string; NULL leaves it nil. */
-void set_str(lua_State *L, const char *k, const char *v);
+void ls_set_str(lua_State *L, const char *k, const char *v);
 
 /* ---- the functions of halqa.store ---- */
 

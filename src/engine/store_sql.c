@@ -1,6 +1,6 @@
 /* store_sql.c: the SQL the store runs — every statement's text, indexed by the statement enum. */
 /*
-** One table rather than each statement beside the code that runs it: get() prepares a statement
+** One table rather than each statement beside the code that runs it: st_get() prepares a statement
 ** from its id alone, so the ids (store_internal.h) and their text must stay in step, and that is
 ** easiest to see in one place; the pairs list_cards picks between (S_DUE_ALL, S_DUE_DECK and
 ** S_NEW_ALL, S_NEW_DECK: the deck's is the next id) stand side by side here too. It also lets the
@@ -15,7 +15,7 @@
   "stability_before, difficulty_before, due_before, last_before, interval_before, reps_before, " \
   "lapses_before"
 
-const char *const sql_text[S_COUNT] = {
+const char *const st_sql_text[S_COUNT] = {
   /* a card's first review is the one made when it had no repetitions */
   [S_NEW_TODAY] = "SELECT count(*) FROM reviews r JOIN cards c ON c.id = r.card "
                   "WHERE r.day = ?1 AND r.reps_before = 0 AND (?2 IS NULL OR c.deck = ?2)",

@@ -13,8 +13,8 @@ static void bind_real(sqlite3_stmt *st, int i, double x) {
   else sqlite3_bind_double(st, i, x);
 }
 
-int session_known(store *s, int64_t id, int *known) {
-  sqlite3_stmt *st = get(s, S_SESSION_EXISTS);
+int st_session_known(store *s, int64_t id, int *known) {
+  sqlite3_stmt *st = st_get(s, S_SESSION_EXISTS);
   if (!st) return -1;
   sqlite3_bind_int64(st, 1, id);
   int rc = sqlite3_step(st);
@@ -28,14 +28,14 @@ int session_known(store *s, int64_t id, int *known) {
 static int begin_session_once(store *s, const char *kind, const char *seed, const char *settings,
                               time_t now, int64_t *id) {
   sqlite3_stmt *st;
-  if (begin(s) || !(st = get(s, S_SESSION_BEGIN))) return fail(s, "begin_session");
-  bind_text(st, 1, kind);
+  if (st_begin(s) || !(st = st_get(s, S_SESSION_BEGIN))) return st_fail(s, "begin_session");
+  st_bind_text(st, 1, kind);
   sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
-  bind_text(st, 3, seed);
-  bind_text(st, 4, settings);
-  if (run(st) != SQLITE_DONE) return fail(s, "begin_session");
+  st_bind_text(st, 3, seed);
+  st_bind_text(st, 4, settings);
+  if (st_run(st) != SQLITE_DONE) return st_fail(s, "begin_session");
   *id = sqlite3_last_insert_rowid(s->db);
-  return commit(s) ? fail(s, "begin_session") : STORE_OK;
+  return st_commit(s) ? st_fail(s, "begin_session") : STORE_OK;
 }
 
 int store_begin_session(store *s, const char *kind, const char *seed, const char *settings_json,
@@ -44,10 +44,10 @@ int store_begin_session(store *s, const char *kind, const char *seed, const char
   int i = 0, rc;
   while (kind && kinds[i] && strcmp(kind, kinds[i]) != 0) i++;
   if (!kind || !kinds[i])
-    return set_err(s, "begin_session", "kind must be quiz, cards, drill or circle, got \"%s\"",
+    return st_set_err(s, "begin_session", "kind must be quiz, cards, drill or circle, got \"%s\"",
                    kind ? kind : "(none)");
   do {
-    if (ready(s, "begin_session", 1)) return STORE_ERROR;
+    if (st_ready(s, "begin_session", 1)) return STORE_ERROR;
     rc = begin_session_once(s, kind, seed, settings_json, now, id);
   } while (rc == RETRY);
   return rc;
@@ -55,23 +55,23 @@ int store_begin_session(store *s, const char *kind, const char *seed, const char
 
 static int end_session_once(store *s, int64_t id, const char *notes, time_t now) {
   sqlite3_stmt *st;
-  if (begin(s) || !(st = get(s, S_SESSION_END))) return fail(s, "end_session");
+  if (st_begin(s) || !(st = st_get(s, S_SESSION_END))) return st_fail(s, "end_session");
   sqlite3_bind_int64(st, 1, id);
   sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
-  bind_text(st, 3, notes);
-  if (run(st) != SQLITE_DONE) return fail(s, "end_session");
+  st_bind_text(st, 3, notes);
+  if (st_run(st) != SQLITE_DONE) return st_fail(s, "end_session");
   if (sqlite3_changes(s->db) == 0 && !s->nosave) {
     char num[32];
     snprintf(num, sizeof num, "%lld", (long long)id);
-    return refuse(s, "end_session", "no session %s in the store", num);
+    return st_refuse(s, "end_session", "no session %s in the store", num);
   }
-  return commit(s) ? fail(s, "end_session") : STORE_OK;
+  return st_commit(s) ? st_fail(s, "end_session") : STORE_OK;
 }
 
 int store_end_session(store *s, int64_t id, const char *notes, time_t now) {
   int rc;
   do {
-    if (ready(s, "end_session", 0)) return STORE_ERROR; /* nor sessions */
+    if (st_ready(s, "end_session", 0)) return STORE_ERROR; /* nor sessions */
     rc = end_session_once(s, id, notes, now);
   } while (rc == RETRY);
   return rc;
@@ -81,42 +81,42 @@ static int record_answer_once(store *s, const store_answer_in *a, time_t now, in
   static const char op[] = "record_answer";
   sqlite3_stmt *st;
   int known = 1;
-  if (begin(s)) return fail(s, op);
-  if (a->session && session_known(s, a->session, &known) != 0) return fail(s, op);
+  if (st_begin(s)) return st_fail(s, op);
+  if (a->session && st_session_known(s, a->session, &known) != 0) return st_fail(s, op);
   if (!known && !s->nosave) {
     char num[32];
     snprintf(num, sizeof num, "%lld", (long long)a->session);
-    return refuse(s, op, "no session %s in the store", num);
+    return st_refuse(s, op, "no session %s in the store", num);
   }
-  if (!(st = get(s, S_ANSWER_INSERT))) return fail(s, op);
-  bind_id(st, 1, known ? a->session : 0);
-  bind_text(st, 2, a->question);
-  bind_text(st, 3, a->facts ? a->facts : "");
-  bind_text(st, 4, a->given);
-  bind_text(st, 5, a->verdict);
+  if (!(st = st_get(s, S_ANSWER_INSERT))) return st_fail(s, op);
+  st_bind_id(st, 1, known ? a->session : 0);
+  st_bind_text(st, 2, a->question);
+  st_bind_text(st, 3, a->facts ? a->facts : "");
+  st_bind_text(st, 4, a->given);
+  st_bind_text(st, 5, a->verdict);
   bind_real(st, 6, a->score);
   bind_real(st, 7, a->seconds);
-  bind_text(st, 8, a->player);
+  st_bind_text(st, 8, a->player);
   sqlite3_bind_int64(st, 9, (sqlite3_int64)now);
   sqlite3_bind_int64(st, 10, store_day(now));
-  if (run(st) != SQLITE_DONE) return fail(s, op);
+  if (st_run(st) != SQLITE_DONE) return st_fail(s, op);
   *id = sqlite3_last_insert_rowid(s->db);
   size_t len;
-  for (const char *f = next_fact(a->facts, &len); f; f = next_fact(f + len, &len)) {
-    if (!(st = get(s, S_ANSWER_FACT))) return fail(s, op);
+  for (const char *f = st_next_fact(a->facts, &len); f; f = st_next_fact(f + len, &len)) {
+    if (!(st = st_get(s, S_ANSWER_FACT))) return st_fail(s, op);
     sqlite3_bind_text(st, 1, f, (int)len, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, *id);
-    if (run(st) != SQLITE_DONE) return fail(s, op);
+    if (st_run(st) != SQLITE_DONE) return st_fail(s, op);
   }
-  return commit(s) ? fail(s, op) : STORE_OK;
+  return st_commit(s) ? st_fail(s, op) : STORE_OK;
 }
 
 int store_record_answer(store *s, const store_answer_in *a, time_t now, int64_t *id) {
   int rc;
-  if (!a->question || !*a->question) return set_err(s, "record_answer", "no question id");
+  if (!a->question || !*a->question) return st_set_err(s, "record_answer", "no question id");
   do {
     /* An answer in a session of a store not yet created is refused without creating it. */
-    if (ready(s, "record_answer", a->session == 0)) return STORE_ERROR;
+    if (st_ready(s, "record_answer", a->session == 0)) return STORE_ERROR;
     rc = record_answer_once(s, a, now, id);
   } while (rc == RETRY);
   return rc;
@@ -139,17 +139,17 @@ void store_events_free(store_events *list) {
 }
 
 static double col_real_or_nan(sqlite3_stmt *st, int i) {
-  return col_null(st, i) ? NAN : sqlite3_column_double(st, i);
+  return st_col_null(st, i) ? NAN : sqlite3_column_double(st, i);
 }
 
 static int history_once(store *s, const char *fact, store_events *out) {
-  sqlite3_stmt *st = get(s, S_HISTORY);
+  sqlite3_stmt *st = st_get(s, S_HISTORY);
   size_t cap = 0;
   int rc, oom = 0;
   out->v = NULL;
   out->n = 0;
-  if (!st) return fail(s, "history");
-  bind_text(st, 1, fact);
+  if (!st) return st_fail(s, "history");
+  st_bind_text(st, 1, fact);
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     if (out->n == cap) {
       size_t ncap = cap ? cap * 2 : 16;
@@ -168,24 +168,24 @@ static int history_once(store *s, const char *fact, store_events *out) {
     e->time = sqlite3_column_int64(st, 2);
     e->day = sqlite3_column_int64(st, 3);
     e->session = sqlite3_column_int64(st, 4);
-    e->item = col_dup(st, 5, &oom);
+    e->item = st_col_dup(st, 5, &oom);
     e->rating = sqlite3_column_int(st, 6);
     e->elapsed_days = sqlite3_column_int(st, 7);
     e->interval = sqlite3_column_int(st, 8);
     e->stability = sqlite3_column_double(st, 9);
     e->difficulty = sqlite3_column_double(st, 10);
-    e->graded = col_null(st, 11) ? NULL : col_dup(st, 11, &oom);
-    e->text = col_null(st, 12) ? NULL : col_dup(st, 12, &oom);
-    e->verdict = col_null(st, 13) ? NULL : col_dup(st, 13, &oom);
-    e->player = col_null(st, 14) ? NULL : col_dup(st, 14, &oom);
+    e->graded = st_col_null(st, 11) ? NULL : st_col_dup(st, 11, &oom);
+    e->text = st_col_null(st, 12) ? NULL : st_col_dup(st, 12, &oom);
+    e->verdict = st_col_null(st, 13) ? NULL : st_col_dup(st, 13, &oom);
+    e->player = st_col_null(st, 14) ? NULL : st_col_dup(st, 14, &oom);
     e->score = col_real_or_nan(st, 15);
     e->seconds = col_real_or_nan(st, 16);
   }
   if (oom || rc != SQLITE_DONE) {
     store_events_free(out);
-    if (!oom) return fail(s, "history");
+    if (!oom) return st_fail(s, "history");
     sqlite3_reset(st);
-    return set_err(s, "history", "out of memory");
+    return st_set_err(s, "history", "out of memory");
   }
   sqlite3_reset(st);
   return STORE_OK;
@@ -194,7 +194,7 @@ static int history_once(store *s, const char *fact, store_events *out) {
 int store_history(store *s, const char *fact, store_events *out) {
   int rc;
   do {
-    if (ready(s, "history", 0)) return STORE_ERROR;
+    if (st_ready(s, "history", 0)) return STORE_ERROR;
     rc = history_once(s, fact, out);
   } while (rc == RETRY);
   return rc;

@@ -11,16 +11,16 @@
 
 /* Replaces the card's rows in card_facts by its facts. */
 static int set_facts(store *s, const char *card, const char *facts) {
-  sqlite3_stmt *st = get(s, S_FACTS_DEL);
+  sqlite3_stmt *st = st_get(s, S_FACTS_DEL);
   if (!st) return -1;
-  bind_text(st, 1, card);
-  if (run(st) != SQLITE_DONE) return -1;
+  st_bind_text(st, 1, card);
+  if (st_run(st) != SQLITE_DONE) return -1;
   size_t len;
-  for (const char *f = next_fact(facts, &len); f; f = next_fact(f + len, &len)) {
-    if (!(st = get(s, S_FACTS_ADD))) return -1;
+  for (const char *f = st_next_fact(facts, &len); f; f = st_next_fact(f + len, &len)) {
+    if (!(st = st_get(s, S_FACTS_ADD))) return -1;
     sqlite3_bind_text(st, 1, f, (int)len, SQLITE_STATIC);
-    bind_text(st, 2, card);
-    if (run(st) != SQLITE_DONE) return -1;
+    st_bind_text(st, 2, card);
+    if (st_run(st) != SQLITE_DONE) return -1;
   }
   return 0;
 }
@@ -34,13 +34,13 @@ static int sync_once(store *s, const char *deck, const store_card_in *cards, siz
   static const char op[] = "sync_cards";
   sqlite3_stmt *st;
   memset(out, 0, sizeof *out);
-  if (begin(s) || !(st = get(s, S_SYNC_CLEAR)) || run(st) != SQLITE_DONE) return fail(s, op);
+  if (st_begin(s) || !(st = st_get(s, S_SYNC_CLEAR)) || st_run(st) != SQLITE_DONE) return st_fail(s, op);
   for (size_t i = 0; i < n; i++) {
     const store_card_in *c = &cards[i];
-    if (!(st = get(s, S_SYNC_MARK))) return fail(s, op);
-    bind_text(st, 1, c->id);
-    if (run(st) != SQLITE_DONE || !(st = get(s, S_CARD_GET))) return fail(s, op);
-    bind_text(st, 1, c->id);
+    if (!(st = st_get(s, S_SYNC_MARK))) return st_fail(s, op);
+    st_bind_text(st, 1, c->id);
+    if (st_run(st) != SQLITE_DONE || !(st = st_get(s, S_CARD_GET))) return st_fail(s, op);
+    st_bind_text(st, 1, c->id);
     int rc = sqlite3_step(st), write = 0, facts_changed = 1;
     if (rc == SQLITE_ROW) {
       int retired = sqlite3_column_int(st, 5);
@@ -53,42 +53,42 @@ static int sync_once(store *s, const char *deck, const store_card_in *cards, siz
       else if (changed || facts_changed) out->updated++;
       write = retired || changed || facts_changed;
       sqlite3_reset(st);
-      if (write && !(st = get(s, S_CARD_UPDATE))) return fail(s, op);
+      if (write && !(st = st_get(s, S_CARD_UPDATE))) return st_fail(s, op);
     } else if (rc == SQLITE_DONE) {
       out->added++;
       write = 1;
-      if (!(st = get(s, S_CARD_INSERT))) return fail(s, op);
+      if (!(st = st_get(s, S_CARD_INSERT))) return st_fail(s, op);
       sqlite3_bind_int64(st, 7, (sqlite3_int64)now);
     } else {
-      return fail(s, op);
+      return st_fail(s, op);
     }
     if (!write) continue;
-    bind_text(st, 1, c->id);
-    bind_text(st, 2, deck);
-    bind_text(st, 3, c->front ? c->front : "");
-    bind_text(st, 4, c->back ? c->back : "");
-    bind_text(st, 5, c->source ? c->source : "");
-    bind_text(st, 6, c->facts ? c->facts : "");
-    if (run(st) != SQLITE_DONE) return fail(s, op);
-    if (facts_changed && set_facts(s, c->id, c->facts) != 0) return fail(s, op);
+    st_bind_text(st, 1, c->id);
+    st_bind_text(st, 2, deck);
+    st_bind_text(st, 3, c->front ? c->front : "");
+    st_bind_text(st, 4, c->back ? c->back : "");
+    st_bind_text(st, 5, c->source ? c->source : "");
+    st_bind_text(st, 6, c->facts ? c->facts : "");
+    if (st_run(st) != SQLITE_DONE) return st_fail(s, op);
+    if (facts_changed && set_facts(s, c->id, c->facts) != 0) return st_fail(s, op);
   }
-  if (!(st = get(s, S_SYNC_RETIRE))) return fail(s, op);
-  bind_text(st, 1, deck);
-  if (run(st) != SQLITE_DONE) return fail(s, op);
+  if (!(st = st_get(s, S_SYNC_RETIRE))) return st_fail(s, op);
+  st_bind_text(st, 1, deck);
+  if (st_run(st) != SQLITE_DONE) return st_fail(s, op);
   out->retired = sqlite3_changes(s->db);
-  if (!(st = get(s, S_SYNC_CLEAR)) || run(st) != SQLITE_DONE || commit(s)) return fail(s, op);
+  if (!(st = st_get(s, S_SYNC_CLEAR)) || st_run(st) != SQLITE_DONE || st_commit(s)) return st_fail(s, op);
   return STORE_OK;
 }
 
 int store_sync_cards(store *s, const char *deck, const store_card_in *cards, size_t n, time_t now,
                      store_sync_counts *out) {
   int rc;
-  if (!deck || !*deck) return set_err(s, "sync_cards", "the deck name is empty");
+  if (!deck || !*deck) return st_set_err(s, "sync_cards", "the deck name is empty");
   for (size_t i = 0; i < n; i++)
     if (!cards[i].id || !*cards[i].id)
-      return set_err(s, "sync_cards", "card %zu of deck '%s' has no id", i + 1, deck);
+      return st_set_err(s, "sync_cards", "card %zu of deck '%s' has no id", i + 1, deck);
   do {
-    if (ready(s, "sync_cards", n > 0)) return STORE_ERROR;
+    if (st_ready(s, "sync_cards", n > 0)) return STORE_ERROR;
     rc = sync_once(s, deck, cards, n, now, out);
   } while (rc == RETRY);
   return rc;
@@ -163,9 +163,9 @@ static int read_cards(store *s, const char *op, sqlite3_stmt *st, store_cards *o
     store_cards_free(out);
     if (oom) {
       sqlite3_reset(st);
-      return set_err(s, op, "out of memory");
+      return st_set_err(s, op, "out of memory");
     }
-    return fail(s, op);
+    return st_fail(s, op);
   }
   sqlite3_reset(st);
   return STORE_OK;
@@ -175,15 +175,15 @@ static int list_cards(store *s, const char *op, int which, const char *deck, int
                       int limit, store_cards *out) {
   int rc;
   do {
-    if (ready(s, op, 0)) return STORE_ERROR;
-    sqlite3_stmt *st = get(s, which + (deck != NULL));
+    if (st_ready(s, op, 0)) return STORE_ERROR;
+    sqlite3_stmt *st = st_get(s, which + (deck != NULL));
     if (!st) {
-      rc = fail(s, op);
+      rc = st_fail(s, op);
       continue;
     }
     sqlite3_bind_int64(st, 1, day);
     sqlite3_bind_int(st, 2, limit < 0 ? -1 : limit);
-    if (deck) bind_text(st, 3, deck);
+    if (deck) st_bind_text(st, 3, deck);
     rc = read_cards(s, op, st, out);
   } while (rc == RETRY);
   return rc;
@@ -201,18 +201,18 @@ int store_new_today(store *s, const char *deck, time_t now, int *count) {
   *count = 0;
   int rc;
   do {
-    if (ready(s, "new_today", 0)) return STORE_ERROR;
-    sqlite3_stmt *st = get(s, S_NEW_TODAY);
+    if (st_ready(s, "new_today", 0)) return STORE_ERROR;
+    sqlite3_stmt *st = st_get(s, S_NEW_TODAY);
     if (!st) {
-      rc = fail(s, "new_today");
+      rc = st_fail(s, "new_today");
       continue;
     }
     sqlite3_bind_int64(st, 1, (sqlite3_int64)store_day(now));
-    bind_text(st, 2, deck);
+    st_bind_text(st, 2, deck);
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW) *count = sqlite3_column_int(st, 0);
     sqlite3_reset(st);
-    rc = step == SQLITE_ROW ? STORE_OK : fail(s, "new_today");
+    rc = step == SQLITE_ROW ? STORE_OK : st_fail(s, "new_today");
   } while (rc == RETRY);
   return rc;
 }
@@ -223,13 +223,13 @@ int store_get_card(store *s, const char *id, store_card *out, int *found) {
   *found = 0;
   memset(out, 0, sizeof *out);
   do {
-    if (ready(s, "card", 0)) return STORE_ERROR;
-    sqlite3_stmt *st = get(s, S_CARD_BY_ID);
+    if (st_ready(s, "card", 0)) return STORE_ERROR;
+    sqlite3_stmt *st = st_get(s, S_CARD_BY_ID);
     if (!st) {
-      rc = fail(s, "card");
+      rc = st_fail(s, "card");
       continue;
     }
-    bind_text(st, 1, id);
+    st_bind_text(st, 1, id);
     rc = read_cards(s, "card", st, &list);
   } while (rc == RETRY);
   if (rc != STORE_OK) return rc;
@@ -258,12 +258,12 @@ static int review_once(store *s, const char *card, int rating, time_t now, const
   sqlite3_stmt *st;
   memset(out, 0, sizeof *out);
   out->day = day;
-  if (begin(s) || !(st = get(s, S_CARD_STATE))) return fail(s, op);
-  bind_text(st, 1, card);
+  if (st_begin(s) || !(st = st_get(s, S_CARD_STATE))) return st_fail(s, op);
+  st_bind_text(st, 1, card);
   int rc = sqlite3_step(st);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(s, op);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return st_fail(s, op);
   int known = rc == SQLITE_ROW;
-  int is_new = !known || col_null(st, 0);
+  int is_new = !known || st_col_null(st, 0);
   fsrs_state prev = {0, 0};
   int64_t last = 0;
   int reps = 0, lapses = 0;
@@ -274,13 +274,13 @@ static int review_once(store *s, const char *card, int rating, time_t now, const
     reps = sqlite3_column_int(st, 5);
     lapses = sqlite3_column_int(st, 6);
   }
-  if (!known && !s->nosave) return refuse(s, op, "no card '%s' in the store", card);
+  if (!known && !s->nosave) return st_refuse(s, op, "no card '%s' in the store", card);
   int session_ok = 1;
-  if (session && session_known(s, session, &session_ok) != 0) return fail(s, op);
+  if (session && st_session_known(s, session, &session_ok) != 0) return st_fail(s, op);
   if (!session_ok && !s->nosave) {
     char id[32];
     snprintf(id, sizeof id, "%lld", (long long)session);
-    return refuse(s, op, "no session %s in the store", id);
+    return st_refuse(s, op, "no session %s in the store", id);
   }
   int elapsed = is_new || day <= last ? 0 : (int)(day - last); /* a clock set back counts as 0 */
   fsrs_params p = s->params;
@@ -294,18 +294,18 @@ static int review_once(store *s, const char *card, int rating, time_t now, const
   out->due_day = day + interval;
   if (!known) { /* no-save and a card the scratch never saw: computed, not recorded */
     sqlite3_reset(st);
-    return commit(s) ? fail(s, op) : STORE_OK;
+    return st_commit(s) ? st_fail(s, op) : STORE_OK;
   }
-  sqlite3_stmt *ins = get(s, S_REVIEW_INSERT);
-  if (!ins) return fail(s, op);
-  bind_text(ins, 1, card);
-  bind_id(ins, 2, session_ok ? session : 0);
+  sqlite3_stmt *ins = st_get(s, S_REVIEW_INSERT);
+  if (!ins) return st_fail(s, op);
+  st_bind_text(ins, 1, card);
+  st_bind_id(ins, 2, session_ok ? session : 0);
   sqlite3_bind_int64(ins, 3, (sqlite3_int64)now);
   sqlite3_bind_int64(ins, 4, day);
   sqlite3_bind_int(ins, 5, rating);
   sqlite3_bind_int(ins, 6, elapsed);
-  bind_text(ins, 7, graded);
-  bind_text(ins, 8, answer);
+  st_bind_text(ins, 7, graded);
+  st_bind_text(ins, 8, answer);
   for (int i = 0; i < 7; i++) /* the card's columns before, NULLs and all */
     sqlite3_bind_value(ins, 9 + i, sqlite3_column_value(st, i));
   sqlite3_bind_double(ins, 16, next.stability);
@@ -313,10 +313,10 @@ static int review_once(store *s, const char *card, int rating, time_t now, const
   sqlite3_bind_int(ins, 18, interval);
   sqlite3_bind_int64(ins, 19, out->due_day);
   sqlite3_reset(st);
-  if (run(ins) != SQLITE_DONE) return fail(s, op);
+  if (st_run(ins) != SQLITE_DONE) return st_fail(s, op);
   out->id = sqlite3_last_insert_rowid(s->db);
-  if (!(st = get(s, S_CARD_SCHEDULE))) return fail(s, op);
-  bind_text(st, 1, card);
+  if (!(st = st_get(s, S_CARD_SCHEDULE))) return st_fail(s, op);
+  st_bind_text(st, 1, card);
   sqlite3_bind_double(st, 2, next.stability);
   sqlite3_bind_double(st, 3, next.difficulty);
   sqlite3_bind_int64(st, 4, out->due_day);
@@ -324,20 +324,20 @@ static int review_once(store *s, const char *card, int rating, time_t now, const
   sqlite3_bind_int(st, 6, interval);
   sqlite3_bind_int(st, 7, reps + 1);
   sqlite3_bind_int(st, 8, lapses + (!is_new && rating == 1)); /* a lapse: forgot a known card */
-  if (run(st) != SQLITE_DONE || commit(s)) return fail(s, op);
+  if (st_run(st) != SQLITE_DONE || st_commit(s)) return st_fail(s, op);
   return STORE_OK;
 }
 
 int store_review(store *s, const char *card, int rating, time_t now, const char *graded,
                  const char *answer, int64_t session, store_review_out *out) {
   int rc;
-  if (!card || !*card) return set_err(s, "review", "no card id");
-  if (rating < 1 || rating > 4) return set_err(s, "review", "rating must be 1..4, got %d", rating);
+  if (!card || !*card) return st_set_err(s, "review", "no card id");
+  if (rating < 1 || rating > 4) return st_set_err(s, "review", "rating must be 1..4, got %d", rating);
   if (!graded) graded = "self";
   if (strcmp(graded, "typed") != 0 && strcmp(graded, "self") != 0)
-    return set_err(s, "review", "graded must be \"typed\" or \"self\", got \"%s\"", graded);
+    return st_set_err(s, "review", "graded must be \"typed\" or \"self\", got \"%s\"", graded);
   do {
-    if (ready(s, "review", 0)) return STORE_ERROR; /* nor cards: refused without a file */
+    if (st_ready(s, "review", 0)) return STORE_ERROR; /* nor cards: refused without a file */
     rc = review_once(s, card, rating, now, graded, answer, session, out);
   } while (rc == RETRY);
   return rc;
@@ -346,48 +346,48 @@ int store_review(store *s, const char *card, int rating, time_t now, const char 
 static int undo_once(store *s, int64_t session, char **card) {
   static const char op[] = "undo";
   sqlite3_stmt *st, *latest, *upd;
-  if (begin(s) || !(st = get(s, session ? S_LAST_REVIEW_SESSION : S_LAST_REVIEW)))
-    return fail(s, op);
+  if (st_begin(s) || !(st = st_get(s, session ? S_LAST_REVIEW_SESSION : S_LAST_REVIEW)))
+    return st_fail(s, op);
   if (session) sqlite3_bind_int64(st, 1, session);
   int rc = sqlite3_step(st);
   if (rc == SQLITE_DONE) { /* nothing to undo */
     sqlite3_reset(st);
-    return commit(s) ? fail(s, op) : STORE_OK;
+    return st_commit(s) ? st_fail(s, op) : STORE_OK;
   }
-  if (rc != SQLITE_ROW) return fail(s, op);
+  if (rc != SQLITE_ROW) return st_fail(s, op);
   int64_t id = sqlite3_column_int64(st, 0);
   int oom = 0;
-  char *which = col_dup(st, 1, &oom);
-  if (!which) return refuse(s, op, "%s", "out of memory");
-  if (!(latest = get(s, S_LATEST_OF_CARD))) goto failed;
-  bind_text(latest, 1, which);
+  char *which = st_col_dup(st, 1, &oom);
+  if (!which) return st_refuse(s, op, "%s", "out of memory");
+  if (!(latest = st_get(s, S_LATEST_OF_CARD))) goto failed;
+  st_bind_text(latest, 1, which);
   if (sqlite3_step(latest) != SQLITE_ROW) goto failed;
   if (sqlite3_column_int64(latest, 0) != id) {
-    rc = refuse(s, op, "card '%s' was reviewed again after this review: undo that first", which);
+    rc = st_refuse(s, op, "card '%s' was reviewed again after this review: undo that first", which);
     free(which);
     return rc;
   }
   sqlite3_reset(latest);
-  if (!(upd = get(s, S_CARD_SCHEDULE))) goto failed;
-  bind_text(upd, 1, which);
+  if (!(upd = st_get(s, S_CARD_SCHEDULE))) goto failed;
+  st_bind_text(upd, 1, which);
   for (int i = 2; i <= 8; i++) /* the card's columns before the review, NULLs and all */
     sqlite3_bind_value(upd, i, sqlite3_column_value(st, i));
   sqlite3_reset(st);
-  if (run(upd) != SQLITE_DONE || !(st = get(s, S_REVIEW_DELETE))) goto failed;
+  if (st_run(upd) != SQLITE_DONE || !(st = st_get(s, S_REVIEW_DELETE))) goto failed;
   sqlite3_bind_int64(st, 1, id);
-  if (run(st) != SQLITE_DONE || commit(s)) goto failed;
+  if (st_run(st) != SQLITE_DONE || st_commit(s)) goto failed;
   *card = which;
   return STORE_OK;
 failed:
   free(which);
-  return fail(s, op);
+  return st_fail(s, op);
 }
 
 int store_undo(store *s, int64_t session, char **card) {
   int rc;
   do {
     *card = NULL;
-    if (ready(s, "undo", 0)) return STORE_ERROR; /* a store not yet created has nothing to undo */
+    if (st_ready(s, "undo", 0)) return STORE_ERROR; /* a store not yet created has nothing to undo */
     rc = undo_once(s, session, card);
   } while (rc == RETRY);
   return rc;
@@ -396,22 +396,22 @@ int store_undo(store *s, int64_t session, char **card) {
 static int make_due_once(store *s, const char *const *facts, size_t n, int64_t day, int *count) {
   static const char op[] = "make_due";
   *count = 0;
-  if (begin(s)) return fail(s, op);
+  if (st_begin(s)) return st_fail(s, op);
   for (size_t i = 0; i < n; i++) {
-    sqlite3_stmt *st = get(s, S_MAKE_DUE);
-    if (!st) return fail(s, op);
-    bind_text(st, 1, facts[i]);
+    sqlite3_stmt *st = st_get(s, S_MAKE_DUE);
+    if (!st) return st_fail(s, op);
+    st_bind_text(st, 1, facts[i]);
     sqlite3_bind_int64(st, 2, day);
-    if (run(st) != SQLITE_DONE) return fail(s, op);
+    if (st_run(st) != SQLITE_DONE) return st_fail(s, op);
     *count += sqlite3_changes(s->db);
   }
-  return commit(s) ? fail(s, op) : STORE_OK;
+  return st_commit(s) ? st_fail(s, op) : STORE_OK;
 }
 
 int store_make_due(store *s, const char *const *facts, size_t n, time_t now, int *count) {
   int rc;
   do {
-    if (ready(s, "make_due", 0)) return STORE_ERROR; /* nor cards to make due */
+    if (st_ready(s, "make_due", 0)) return STORE_ERROR; /* nor cards to make due */
     rc = make_due_once(s, facts, n, store_day(now), count);
   } while (rc == RETRY);
   return rc;
