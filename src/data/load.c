@@ -1,4 +1,4 @@
-/* dataset.c: loading data/NAME.lua and validating every record against the schema. */
+/* load.c: loading data/NAME.lua and validating every record against the schema. */
 /*
 ** Each data file is a text chunk `return { record, ... }`, run in an empty environment of a
 ** state with no libraries open, so it cannot call anything. Validation finds every problem, not

@@ -10,7 +10,7 @@
 
 /*
 ** The store is used by the host (one per run, opened before the Lua state and closed after it),
-** by the Lua binding (lua_store.h) and by tests. Every call is synchronous: a call that writes
+** by the Lua binding (bindings.h, lua_store*.c) and by tests. Every call is synchronous: a call that writes
 ** has committed when it returns, so a process killed afterwards keeps the write. The design, the
 ** tables and what "day", "learning" and "mature" mean are in docs/store.md.
 **

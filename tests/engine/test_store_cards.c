@@ -1,5 +1,5 @@
 /* test_store_cards.c: cards (sync, the new and due queues) and reviews (FSRS scheduling, days,
-** undo, make_due) in src/store_cards.c. */
+** undo, make_due) in src/engine/store_cards.c. */
 #include "store_testing.h"
 
 #include "fsrs.h"

@@ -1,9 +1,9 @@
--- tests/lua/gen_leaders_orgs.lua: checks the questions of generators/leaders.lua and
+-- tests/scripts/gen_leaders_orgs.lua: checks the questions of generators/leaders.lua and
 -- generators/organizations.lua against the dataset, independently of how they were made: every
 -- person and organization is asked about, choices grade as they should, no distractor is the
 -- answer in other words, false statements are false in the data, no inferred date is shown, and
 -- the bank is the same for one seed and has the same ids for another.
--- Run as `halqa tests/lua/gen_leaders_orgs.lua`; prints "N passed, N failed".
+-- Run as `halqa tests/scripts/gen_leaders_orgs.lua`; prints "N passed, N failed".
 
 local t = require("lib.testing").new()
 local B = require("lib.quiz.bank")

@@ -1,4 +1,4 @@
--- tests/lua/quiz_bank.lua: the whole question bank — it covers every event and every person,
+-- tests/scripts/quiz_bank.lua: the whole question bank — it covers every event and every person,
 -- every kind appears, distractors are never correct, and a seed reproduces the bank.
 
 local t = require("lib.testing").new()

@@ -1,6 +1,6 @@
--- tests/lua/dataset_walk.lua: walks every reference and every date of the bundled dataset from a
+-- tests/scripts/dataset_walk.lua: walks every reference and every date of the bundled dataset from a
 -- script's point of view (through the frozen tables and halqa.index), independently of the C
--- validator. Run as `halqa tests/lua/dataset_walk.lua`; prints "N passed, N failed".
+-- validator. Run as `halqa tests/scripts/dataset_walk.lua`; prints "N passed, N failed".
 
 local passed, failed = 0, 0
 local function check(ok, what)

@@ -1,4 +1,4 @@
-/* test_store_stats.c: the statistics (src/store_stats.c) on a small store of known states. */
+/* test_store_stats.c: the statistics (src/engine/store_stats.c) on a small store of known states. */
 #include "store_testing.h"
 
 #include "fsrs.h"

@@ -1,4 +1,4 @@
--- tests/lua/circle_topics.lua: the bundled study-circle topics — each builds; has two to four
+-- tests/scripts/circle_topics.lua: the bundled study-circle topics — each builds; has two to four
 -- prompts and questions that test only its facts; its reading states only what its refs hold
 -- (refs exist, citations are theirs, years, months and names come from them); its timeline is in
 -- date order; its handout holds its questions and the answer key. And the checks themselves

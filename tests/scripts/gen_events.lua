@@ -1,5 +1,5 @@
--- tests/lua/gen_events.lua: the events, chronology and matching generators. Run as
--- `halqa tests/lua/gen_events.lua`; prints "N passed, N failed" and fails if any check failed.
+-- tests/scripts/gen_events.lua: the events, chronology and matching generators. Run as
+-- `halqa tests/scripts/gen_events.lua`; prints "N passed, N failed" and fails if any check failed.
 --
 -- Checks: every event is in some question of the whole bank (and of these three generators
 -- alone); each question grades its own answer right and a wrong one wrong; no distractor is the
@@ -13,7 +13,7 @@ local F = require("lib.quiz.facts")
 
 local MINE = { "events", "chronology", "matching" }
 
--- `halqa tests/lua/gen_events.lua [SEED]`: the seed to check (default 1).
+-- `halqa tests/scripts/gen_events.lua [SEED]`: the seed to check (default 1).
 local args = rawget(_ENV, "arg") or {}
 local SEED = tonumber(args[1]) or 1
 

@@ -1,7 +1,7 @@
--- tests/lua/gen_pick_indexed.lua: the indexed distractor draw (lib/quiz/pick.lua) against the
+-- tests/scripts/gen_pick_indexed.lua: the indexed distractor draw (lib/quiz/pick.lua) against the
 -- plain one. P.pick_indexed must return what P.pick returns, with the same calls on the random
 -- generator, for any tiers, filters and answers, so the bank stays the same; P.vsample must
--- draw what rng:sample draws. Run as `halqa tests/lua/gen_pick_indexed.lua`.
+-- draw what rng:sample draws. Run as `halqa tests/scripts/gen_pick_indexed.lua`.
 
 local t = require("lib.testing").new()
 local F = require("lib.quiz.facts")

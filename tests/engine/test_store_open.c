@@ -1,4 +1,4 @@
-/* test_store_open.c: opening the store (src/store_open.c, store_schema.c): lazy creation, files
+/* test_store_open.c: opening the store (src/engine/store_open.c, store_schema.c): lazy creation, files
 ** refused or damaged and the no-save mode, migrations, two writers, durability and batches. */
 #include "store_testing.h"
 

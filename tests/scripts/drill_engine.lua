@@ -1,6 +1,6 @@
--- tests/lua/drill_engine.lua: the drill's rules and moves (lib/drill/rules.lua, engine.lua) played
+-- tests/scripts/drill_engine.lua: the drill's rules and moves (lib/drill/rules.lua, engine.lua) played
 -- with simulated time, the screens at narrow widths with wide characters, and the worksheet's
--- questions against the drill's. Run as `halqa tests/lua/drill_engine.lua`.
+-- questions against the drill's. Run as `halqa tests/scripts/drill_engine.lua`.
 
 local t = require("lib.testing").new()
 local R = require("lib.drill.rules")

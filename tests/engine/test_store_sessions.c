@@ -1,4 +1,4 @@
-/* test_store_sessions.c: sessions, answers and a fact's history (src/store_sessions.c). */
+/* test_store_sessions.c: sessions, answers and a fact's history (src/engine/store_sessions.c). */
 #include "store_testing.h"
 
 /* ---- sessions, answers, history ---- */

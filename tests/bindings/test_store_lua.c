@@ -1,5 +1,5 @@
 /* test_store_lua.c: halqa.store, the Lua binding of the store (src/lua_store*.c). */
-#include "store_testing.h"
+#include "../engine/store_testing.h"
 
 #include <lauxlib.h>
 #include <lua.h>

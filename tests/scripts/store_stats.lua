@@ -1,4 +1,4 @@
--- tests/lua/store_stats.lua: statistics on a small store built with known times — deck counts,
+-- tests/scripts/store_stats.lua: statistics on a small store built with known times — deck counts,
 -- true retention, heatmap, forecast, weakest facts — and how `stats` renders them.
 -- Runs with --db :memory: (the ctest command line) so it starts from an empty store.
 

@@ -1,4 +1,4 @@
-/* store_testing.h: fixtures shared by the store's unit tests (tests/unit/test_store_*.c). */
+/* store_testing.h: fixtures shared by the store's unit tests (tests/engine/test_store_*.c). */
 /*
 ** Each test gets a fresh folder under /tmp. Days are computed in UTC (TZ is set in main) except
 ** where a test sets its own zone; "at(day, hour)" is that local hour of a store day number.

@@ -1,4 +1,4 @@
--- tests/lua/grade_kinds.lua: halqa.grade through its Lua binding, a table of cases per question
+-- tests/scripts/grade_kinds.lua: halqa.grade through its Lua binding, a table of cases per question
 -- kind, including Urdu and garbage answers (grade_*.c's own rules are pinned in unit/test_grade_*.c).
 
 local t = require("lib.testing").new()
