@@ -7,6 +7,17 @@
 #define WEAKEST 10                  /* facts listed by stats() */
 #define DEFAULT_DAYS 30             /* stats() window */
 
+/* Pushes a list of n {day = first + i, [key] = counts[i]}: a heatmap or a forecast. */
+static void push_days(lua_State *L, lua_Integer first, const char *key, const int *counts, int n) {
+  lua_createtable(L, n, 0);
+  for (int i = 0; i < n; i++) {
+    lua_createtable(L, 0, 2);
+    ls_set_int(L, "day", first + i);
+    ls_set_int(L, key, counts[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+}
+
 /* stats([now [, days]]) -> { today=, days=, decks={...}, retention={...}, heatmap={...},
 ** forecast={...}, weakest={...} } (see docs/store.md) */
 int l_stats(lua_State *L) {
@@ -40,21 +51,9 @@ int l_stats(lua_State *L) {
   ls_set_int(L, "passed", st->retention_passed);
   if (st->retention_reviews > 0) ls_set_num(L, "rate", (double)st->retention_passed / st->retention_reviews);
   lua_setfield(L, -2, "retention");
-  lua_createtable(L, st->days, 0);
-  for (int i = 0; i < st->days; i++) {
-    lua_createtable(L, 0, 2);
-    ls_set_int(L, "day", st->today - st->days + 1 + i);
-    ls_set_int(L, "reviews", st->heatmap[i]);
-    lua_rawseti(L, -2, i + 1);
-  }
+  push_days(L, st->today - st->days + 1, "reviews", st->heatmap, st->days);
   lua_setfield(L, -2, "heatmap");
-  lua_createtable(L, st->days, 0);
-  for (int i = 0; i < st->days; i++) {
-    lua_createtable(L, 0, 2);
-    ls_set_int(L, "day", st->today + i);
-    ls_set_int(L, "due", st->forecast[i]);
-    lua_rawseti(L, -2, i + 1);
-  }
+  push_days(L, st->today, "due", st->forecast, st->days);
   lua_setfield(L, -2, "forecast");
   lua_createtable(L, (int)st->n_weakest, 0);
   for (size_t i = 0; i < st->n_weakest; i++) {

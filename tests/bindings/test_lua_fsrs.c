@@ -26,26 +26,7 @@
 #include "fsrs.h"
 #include "bindings.h"
 
-#define TOL 1e-9
-
-/* cmocka 1.1.5 only compares floats; this keeps double precision and shows both values. */
-#define assert_near(actual, expected, tol)                                                    \
-    do {                                                                                       \
-        double a_ = (actual), e_ = (expected);                                                 \
-        if (!(fabs(a_ - e_) <= (tol))) {                                                       \
-            print_error("%s = %.12g, expected %.12g (tol %g)\n", #actual, a_, e_, (double)(tol)); \
-            fail();                                                                            \
-        }                                                                                      \
-    } while (0)
-
-
-static fsrs_params defaults(void)
-{
-    fsrs_params p;
-    fsrs_default_params(&p);
-    return p;
-}
-
+#include "../engine/fsrs_testing.h"
 
 static int lua_setup(void **state)
 {
