@@ -30,4 +30,8 @@ int hq_open_fsrs(lua_State *L);
 ** SQL. The host keeps s open until after lua_close(L). */
 void hq_open_store(lua_State *L, int api, store *s);
 
+/* halqa.classroom: the networked classroom's server, client and QR codes (lua_classroom.c);
+** web_dir is the phone page's folder (share/halqa/web), or NULL when it was not found. */
+void hq_open_classroom(lua_State *L, int api, const char *web_dir);
+
 #endif

@@ -122,6 +122,9 @@ int main(int argc, char **argv) {
     return hq_check(c.cfg.data_dir ? c.cfg.data_dir : hq_default_data_dir(), stdout, stderr);
   }
   repl_install_signals();
+  /* From a pipe, stdin is read unbuffered: a read that also waits on the network (halqa.readline's
+  ** wake, the classroom) polls the descriptor, so no line may sit unseen in stdio's buffer. */
+  if (!isatty(0)) setvbuf(stdin, NULL, _IONBF, 0);
   hq_host *H = hq_open(&c.cfg);
   if (!H) return 1;
   int interactive = isatty(0) && isatty(1);

@@ -204,6 +204,8 @@ static char *read_terminal(void *ud, const char *prompt, const hq_read_opts *o, 
     fd_set fds;
     FD_ZERO(&fds);
     FD_SET(fileno(rl_instream), &fds);
+    int wake = timed && o->wake_fd > 0 ? o->wake_fd : -1;
+    if (wake >= 0) FD_SET(wake, &fds);
     struct timespec wait, *waitp = NULL;
     if (timed) {
       double left = next_tick - now_seconds();
@@ -212,12 +214,14 @@ static char *read_terminal(void *ud, const char *prompt, const hq_read_opts *o, 
       wait.tv_nsec = (long)((left - (double)wait.tv_sec) * 1e9);
       waitp = &wait;
     }
-    int r = pselect(fileno(rl_instream) + 1, &fds, NULL, NULL, waitp, &orig);
+    int nfds = (wake > fileno(rl_instream) ? wake : fileno(rl_instream)) + 1;
+    int r = pselect(nfds, &fds, NULL, NULL, waitp, &orig);
     if (r < 0) {
       if (errno == EINTR) continue;
       break;
     }
-    if (r > 0) rl_callback_read_char();
+    if (r > 0 && wake >= 0 && FD_ISSET(wake, &fds) && tick(o, 0)) goto stopped; /* the classroom's events */
+    if (r > 0 && FD_ISSET(fileno(rl_instream), &fds)) rl_callback_read_char();
   }
   goto done;
 stopped:

@@ -15,6 +15,7 @@
 #include "dataset.h"
 #include "freeze.h"
 #include "limit.h"
+#include "paths.h"
 #include "registry.h"
 #include "require.h"
 
@@ -136,6 +137,9 @@ static void read_options(lua_State *L, hq_read_opts *o, tick_state *t) {
     o->tick = lua_isnil(L, -1) ? 1.0 : lua_tonumber(L, -1);
     luaL_argcheck(L, o->tick > 0 && o->tick <= 3600, 2, "tick must be a number of seconds in (0, 3600]");
     lua_pop(L, 1);
+    lua_getfield(L, 2, "wake");
+    o->wake_fd = (int)luaL_optinteger(L, -1, 0);
+    lua_pop(L, 1);
   } else {
     lua_pop(L, 1);
   }
@@ -168,7 +172,9 @@ static void free_options(tick_state *t) {
 ** nil, "eof". With options { on_tick = f, tick = seconds, keys = { r = "/reveal" } } at a
 ** terminal, f(resized) runs every tick while waiting (and on a resize) and may return a new
 ** prompt, or false to stop: then nil, "stopped", the text typed so far. Alt+letter enters the
-** key's line. A pipe has no clock: it reads the next line. */
+** key's line. `wake = fd` (a classroom server's or client's :fd()) runs f at once whenever that
+** descriptor is readable, at a terminal and from a pipe alike; without it a pipe has no clock: it
+** reads the next line. */
 static int api_readline(lua_State *L) {
   hq_host *H = hq_host_of(L);
   const char *prompt = luaL_optstring(L, 1, "");
@@ -307,4 +313,5 @@ void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   hq_open_fsrs(L);
   lua_setfield(L, -2, "fsrs");
   hq_open_store(L, -1, H->progress);
+  hq_open_classroom(L, -1, hq_default_web_dir());
 }

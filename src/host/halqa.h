@@ -25,9 +25,13 @@ typedef struct hq_config {
 ** While waiting for input the reader calls on_tick every `tick` seconds, and at once when the
 ** terminal was resized. on_tick returns 1 to stop the read; it may set *prompt to a new prompt
 ** (valid until the next call) and *redrawn when it rewrote the screen, so the input line is
-** drawn again from scratch. keys[c], when set, is a line that Alt+c (Esc c) enters at once. */
+** drawn again from scratch. keys[c], when set, is a line that Alt+c (Esc c) enters at once.
+** wake_fd (> 0) is a descriptor that runs on_tick at once when readable (the classroom's events):
+** every reader honours it, a pipe too (the executable makes stdin unbuffered so the reader's
+** poll sees every line still to read). */
 typedef struct hq_read_opts {
   double tick;
+  int wake_fd;
   int (*on_tick)(void *ud, int resized, const char **prompt, int *redrawn);
   void *tick_ud;
   const char *keys[128];

@@ -42,6 +42,11 @@ const char *hq_default_scripts_dir(void) {
   return bundled("scripts", buf, sizeof buf);
 }
 
+const char *hq_default_web_dir(void) {
+  static char buf[PATH_MAX + 64];
+  return bundled("web", buf, sizeof buf);
+}
+
 /* $var/sub if var is set to an absolute path, else $HOME/fallback/sub (the XDG rule). */
 static char *xdg(const char *var, const char *fallback, const char *sub) {
   const char *base = getenv(var);

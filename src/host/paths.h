@@ -4,4 +4,8 @@
 
 char *hq_user_scripts_dir(void);  /* malloc'd; $XDG_CONFIG_HOME/halqa/scripts or ~/.config/... */
 
+/* The phone page's folder for the networked classroom: share/halqa/web beside an installed
+** binary, else web/ in the source tree; NULL if neither is there. */
+const char *hq_default_web_dir(void);
+
 #endif

@@ -6,9 +6,12 @@
 ** the `halqa` table are put in the base environment, which is sealed; then the startup scripts
 ** (commands/NAME.lua) run in environments of their own.
 */
+#include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "api.h"
 #include "dataset.h"
@@ -64,12 +67,40 @@ static int pmain(lua_State *L) {
   return 0;
 }
 
+static double now_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Waits for a line on stdin while running opts->on_tick every tick and whenever opts->wake_fd is
+** readable; returns 1 when stdin has input, 0 when on_tick stopped the read. */
+static int wait_input(const hq_read_opts *opts) {
+  double next = now_seconds() + opts->tick;
+  for (;;) {
+    struct pollfd fds[2] = { { .fd = 0, .events = POLLIN }, { .fd = opts->wake_fd, .events = POLLIN } };
+    double left = next - now_seconds();
+    int r = poll(fds, 2, left > 0 ? (int)(left * 1000) + 1 : 0);
+    if (r < 0 && errno != EINTR) return 1;
+    if (r > 0 && fds[0].revents) return 1;
+    const char *prompt = NULL;
+    int redrawn = 0;
+    if ((r > 0 && fds[1].revents) || now_seconds() >= next) {
+      if (now_seconds() >= next) next = now_seconds() + opts->tick;
+      if (opts->on_tick(opts->tick_ud, 0, &prompt, &redrawn)) return 0;
+    }
+  }
+}
+
 static char *default_reader(void *ud, const char *prompt, const hq_read_opts *opts, int *status) {
   hq_host *H = ud;
-  (void)opts;
   if (H->interactive && prompt && *prompt) {
     fputs(prompt, H->out);
     fflush(H->out);
+  }
+  if (opts && opts->on_tick && opts->wake_fd > 0 && !wait_input(opts)) {
+    *status = HQ_READ_STOPPED;
+    return NULL;
   }
   char *line = NULL;
   size_t cap = 0;

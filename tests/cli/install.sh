@@ -15,6 +15,7 @@ expect_ "the data is in share/halqa/data" "$(ls "$prefix/share/halqa/data")" "pa
 expect_ "the scripts are in share/halqa/scripts" "$(ls "$prefix/share/halqa/scripts/commands")" "help.lua"
 expect_ "the installed binary uses the installed data" "$("$prefix/bin/halqa" -e 'return halqa.data_dir' 2>&1)" "$prefix/bin/../share/halqa/data"
 expect_ "the installed binary uses the installed scripts" "$("$prefix/bin/halqa" -e 'return halqa.script_dirs[#halqa.script_dirs]' 2>&1)" "share/halqa/scripts"
+expect_ "the phone page is in share/halqa/web" "$(ls "$prefix/share/halqa/web")" "app.js"
 expect_ "the installed binary runs commands" "$("$prefix/bin/halqa" help 2>&1)" "Commands:"
 expect_ "the installed check passes" "$("$prefix/bin/halqa" check 2>&1)" "no problems"
 printf '%d passed, %d failed\n' "$passed" "$failed"

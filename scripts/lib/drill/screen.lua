@@ -160,4 +160,6 @@ function S.opening(d, info, width)
   return table.concat(lines, "\n")
 end
 
+S.choices = choices -- the lettered answer lines, for the classroom's screens too
+
 return S

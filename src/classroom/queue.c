@@ -1,0 +1,48 @@
+/* queue.c: the server's queue of events for the game — what the connections' threads push and
+** cr_poll hands over, with the eventfd that wakes the game — and the clock events are timed by. */
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "server_internal.h"
+
+double cr_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void server_push_event(cr_server *s, const cr_event *ev) {
+  if (s->n_events == s->cap_events) {
+    size_t cap = s->cap_events ? s->cap_events * 2 : 64;
+    cr_event *e = realloc(s->events, cap * sizeof *e);
+    if (!e) {
+      free(ev->text);
+      return;
+    }
+    s->events = e;
+    s->cap_events = cap;
+  }
+  s->events[s->n_events++] = *ev;
+  uint64_t one = 1;
+  ssize_t w = write(s->wake_fd, &one, sizeof one);
+  (void)w; /* a full counter still wakes the reader */
+}
+
+size_t cr_poll(cr_server *s, cr_event **out) {
+  uint64_t n;
+  ssize_t r = read(s->wake_fd, &n, sizeof n);
+  (void)r; /* EAGAIN: nothing new, but the queue is read anyway */
+  pthread_mutex_lock(&s->lock);
+  *out = s->events;
+  size_t count_ = s->n_events;
+  s->events = NULL;
+  s->n_events = s->cap_events = 0;
+  pthread_mutex_unlock(&s->lock);
+  return count_;
+}
+
+void cr_events_free(cr_event *ev, size_t n) {
+  for (size_t i = 0; i < n; i++) free(ev[i].text);
+  free(ev);
+}
