@@ -165,7 +165,27 @@ class Student:
             self.answer_conn.close()
 
 
-def right_answer(q):
-    """What a student who knows would send for question q, from the reveal the test saw earlier —
-    tests do not know answers in advance (the server never sends them before the reveal)."""
-    raise NotImplementedError
+def answer_key(seed, count):
+    """[{letter, answer}] for the questions of `drill --serve --kind choice --seed SEED -n COUNT`."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = subprocess.run([HALQA, "--db", ":memory:", os.path.join(here, "key.lua"), str(seed), str(count)],
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+class Suite:
+    """Named checks, counted: prints each failure and "N passed, N failed"."""
+
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def check(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print("FAIL: %s %s" % (name, detail))
+
+    def done(self):
+        print("%d passed, %d failed" % (self.passed, self.failed))
+        return 1 if self.failed else 0
