@@ -58,9 +58,10 @@ function connect() {
   stream = new EventSource("/api/events?token=" + encodeURIComponent(token));
   stream.onopen = () => { $("conn").textContent = ""; };
   stream.onerror = () => {
-    // The browser reconnects by itself; a stream it has given up on means the seat is gone.
-    if (stream.readyState === EventSource.CLOSED) forget("The teacher's halqa no longer knows this seat: join again.");
-    else $("conn").textContent = "Connection lost: reconnecting…";
+    if (leaving) return;
+    $("conn").textContent = "Connection lost: reconnecting…";
+    // The browser reconnects by itself, unless the server refused the stream: then ask why.
+    if (stream.readyState === EventSource.CLOSED) recheck();
   };
   const on = (ev, f) => stream.addEventListener(ev, (m) => f(JSON.parse(m.data)));
   on("welcome", (w) => { name = w.name; });
@@ -75,6 +76,23 @@ function connect() {
   on("end", over);
   on("kicked", () => forget("The teacher removed you from the game."));
 }
+
+// A stream the browser gave up on: the seat is gone (403: kicked, or another game) or the
+// teacher's computer is away for a moment; try again until it answers.
+async function recheck() {
+  const ctl = new AbortController();
+  try {
+    const r = await fetch("/api/events?token=" + encodeURIComponent(token), { signal: ctl.signal });
+    ctl.abort();
+    if (r.status === 403) return forget("The teacher's halqa no longer knows this seat: join again.");
+  } catch (e) {
+    // no answer at all: keep trying
+  }
+  setTimeout(() => { if (token) connect(); }, 2000);
+}
+
+let leaving = false; // the page is being closed or reloaded: its stream's end is no news
+addEventListener("pagehide", () => { leaving = true; });
 
 // ---- a question ----
 
