@@ -238,12 +238,14 @@ end
 
 function commands.stats(ctx)
   local st = ctx.srv:stats()
-  local used, peak = halqa.memory()
-  out(ctx, string.format("server: %d requests, %d connections open (%d in all), %d streams, %d seats; " ..
-    "refused %d, rate-limited %d, too large %d, malformed %d; events handled %d; longest event batch %.1f ms; " ..
-    "longest wait between screen updates %.1f ms; Lua memory %d KiB",
-    st.requests, st.connections_open, st.connections_total, st.streams, st.seats, st.refused, st.rate_limited,
-    st.too_large, st.malformed, ctx.handled, ctx.longest_pump * 1000, ctx.longest_gap * 1000, used // 1024))
+  local used = halqa.memory()
+  out(ctx, string.format("server: %d requests, %d connections open (%d in all), %d streams, %d seats",
+    st.requests, st.connections_open, st.connections_total, st.streams, st.seats))
+  out(ctx, string.format("refused: %d, rate-limited %d, too large %d, malformed %d",
+    st.refused, st.rate_limited, st.too_large, st.malformed))
+  out(ctx, string.format("teacher: %d events, longest batch %.1f ms, longest between redraws %.0f ms",
+    ctx.handled, ctx.longest_pump * 1000, ctx.longest_gap * 1000))
+  out(ctx, string.format("memory: Lua %d KiB", used // 1024))
   ctx.longest_pump, ctx.longest_gap = 0, 0
 end
 
