@@ -30,6 +30,7 @@ local function make_spec()
     { nil, "port", "N", "--serve: the port to listen on (default 8080; 0 = any free port)", type = "int",
       check = function(n) return n >= 0 and n <= 65535, "must be 0 to 65535" end },
     { nil, "bind", "ADDR", "--serve: the address to listen on (default 127.0.0.1, this machine only; give the LAN address for phones)" },
+    { nil, "resume", nil, "--serve: continue the last networked game that did not end (after a crash or a kill)", type = "flag" },
   }
   for _, o in ipairs(more) do spec[#spec + 1] = o end
 end
@@ -89,14 +90,14 @@ halqa.command("drill", "drill --teams \"Red,Green\" [-n N] [--time S] [--seed N]
       if not ok then options.error("drill", spec, "option '--report': " .. why) end
     end
 
-    if opts.serve then
+    if opts.serve or opts.resume then
       if opts.players or opts.teams then
         options.error("drill", spec, "option '--serve': the students join from their devices; --players and --teams are for one keyboard")
       end
       if opts.clock == "simulated" then options.error("drill", spec, "option '--serve': a networked game runs on the real clock") end
       return require("lib.classroom.start").run(opts, rules, function(why) options.error("drill", spec, why) end)
     end
-    for _, o in ipairs({ "port", "bind" }) do
+    for _, o in ipairs({ "port", "bind", "resume" }) do
       if opts[o] ~= nil then options.error("drill", spec, "option '--" .. o .. "' needs --serve") end
     end
 

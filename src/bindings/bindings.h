@@ -19,6 +19,9 @@ void hq_open_save(lua_State *L, int api);   /* halqa.save, halqa.can_save */
 /* halqa.json; frozen is the index of a weak table proxy -> real table, so read-only tables
 ** are encoded through (the host's freeze.c keeps it). */
 void hq_open_json(lua_State *L, int api, int frozen);
+/* Pushes JSON text as Lua values (objects and arrays as tables, null as nil), or the text itself
+** when it is not JSON: what the classroom's messages and the store's settings are read with. */
+void hq_push_json_text(lua_State *L, const char *text);
 
 /* Pushes a new table {review, retrievability, configure, parameters} (halqa.fsrs) and returns 1.
 ** Each call makes its own parameter set (FSRS-6 defaults), kept in a userdata shared as an

@@ -20,8 +20,6 @@
 
 #include <lauxlib.h>
 
-#include <cjson/cJSON.h>
-
 #include "bindings.h"
 #include "classroom.h"
 
@@ -211,56 +209,6 @@ static int cls_serve(lua_State *L) {
 #ifdef HALQA_HAVE_CURL
 /* ---- the client ---- */
 
-/* Pushes a cJSON value as Lua (objects and arrays as tables, null as nil); depth-limited, as the
-** messages come from the network. */
-static void push_json(lua_State *L, const cJSON *j, int depth) {
-  luaL_checkstack(L, 3, "JSON too deep");
-  if (depth > 16 || !j || cJSON_IsNull(j)) {
-    lua_pushnil(L);
-  } else if (cJSON_IsBool(j)) {
-    lua_pushboolean(L, cJSON_IsTrue(j));
-  } else if (cJSON_IsNumber(j)) {
-    double d = j->valuedouble;
-    if (d == (double)(lua_Integer)d) lua_pushinteger(L, (lua_Integer)d);
-    else lua_pushnumber(L, d);
-  } else if (cJSON_IsString(j)) {
-    lua_pushstring(L, j->valuestring);
-  } else if (cJSON_IsArray(j)) {
-    lua_newtable(L);
-    lua_Integer i = 0;
-    for (const cJSON *e = j->child; e; e = e->next) {
-      push_json(L, e, depth + 1);
-      lua_rawseti(L, -2, ++i);
-    }
-  } else {
-    lua_newtable(L);
-    for (const cJSON *e = j->child; e; e = e->next) {
-      if (!e->string) continue;
-      push_json(L, e, depth + 1);
-      lua_setfield(L, -2, e->string);
-    }
-  }
-}
-
-static int push_json_call(lua_State *L) {
-  push_json(L, lua_touserdata(L, 1), 0);
-  return 1;
-}
-
-/* Pushes the JSON text as Lua, or the text itself when it is not JSON. The conversion runs in a
-** protected call so that a memory error cannot strand cJSON's tree. */
-static void push_json_text(lua_State *L, const char *text) {
-  cJSON *j = cJSON_Parse(text);
-  if (!j) {
-    lua_pushstring(L, text);
-    return;
-  }
-  lua_pushcfunction(L, push_json_call);
-  lua_pushlightuserdata(L, j);
-  int rc = lua_pcall(L, 1, 1, 0);
-  cJSON_Delete(j);
-  if (rc != LUA_OK) lua_error(L);
-}
 
 typedef struct client_box {
   cr_client *c;
@@ -303,7 +251,7 @@ static int cli_poll(lua_State *L) {
     lua_createtable(L, 0, 2);
     lua_pushstring(L, m[i].event);
     lua_setfield(L, -2, "event");
-    push_json_text(L, m[i].data);
+    hq_push_json_text(L, m[i].data);
     lua_setfield(L, -2, "data");
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
@@ -326,7 +274,7 @@ static int cli_answer(lua_State *L) {
     return 2;
   }
   lua_pushinteger(L, status);
-  push_json_text(L, body ? body : "");
+  hq_push_json_text(L, body ? body : "");
   free(body);
   return 2;
 }

@@ -140,3 +140,56 @@ void hq_open_json(lua_State *L, int api, int frozen) {
   lua_pushcclosure(L, l_json, 1);
   lua_setfield(L, api, "json");
 }
+
+/* ---- reading JSON (messages from the network, stored settings) ---- */
+
+/* Pushes a cJSON value as Lua (objects and arrays as tables, null as nil); depth-limited, as the
+** messages come from the network. */
+static void push_json(lua_State *L, const cJSON *j, int depth) {
+  luaL_checkstack(L, 3, "JSON too deep");
+  if (depth > 16 || !j || cJSON_IsNull(j)) {
+    lua_pushnil(L);
+  } else if (cJSON_IsBool(j)) {
+    lua_pushboolean(L, cJSON_IsTrue(j));
+  } else if (cJSON_IsNumber(j)) {
+    double d = j->valuedouble;
+    if (d == (double)(lua_Integer)d) lua_pushinteger(L, (lua_Integer)d);
+    else lua_pushnumber(L, d);
+  } else if (cJSON_IsString(j)) {
+    lua_pushstring(L, j->valuestring);
+  } else if (cJSON_IsArray(j)) {
+    lua_newtable(L);
+    lua_Integer i = 0;
+    for (const cJSON *e = j->child; e; e = e->next) {
+      push_json(L, e, depth + 1);
+      lua_rawseti(L, -2, ++i);
+    }
+  } else {
+    lua_newtable(L);
+    for (const cJSON *e = j->child; e; e = e->next) {
+      if (!e->string) continue;
+      push_json(L, e, depth + 1);
+      lua_setfield(L, -2, e->string);
+    }
+  }
+}
+
+static int push_json_call(lua_State *L) {
+  push_json(L, lua_touserdata(L, 1), 0);
+  return 1;
+}
+
+/* Pushes the JSON text as Lua, or the text itself when it is not JSON. The conversion runs in a
+** protected call so that a memory error cannot strand cJSON's tree. */
+void hq_push_json_text(lua_State *L, const char *text) {
+  cJSON *j = cJSON_Parse(text);
+  if (!j) {
+    lua_pushstring(L, text);
+    return;
+  }
+  lua_pushcfunction(L, push_json_call);
+  lua_pushlightuserdata(L, j);
+  int rc = lua_pcall(L, 1, 1, 0);
+  cJSON_Delete(j);
+  if (rc != LUA_OK) lua_error(L);
+}

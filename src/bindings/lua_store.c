@@ -59,7 +59,8 @@ void hq_open_store(lua_State *L, int api, store *s) {
     {"begin_session", l_begin_session}, {"end_session", l_end_session},
     {"record_answer", l_record_answer}, {"sync_cards", l_sync_cards}, {"due", l_due},
     {"new_cards", l_new_cards}, {"card", l_card}, {"review", l_review}, {"undo", l_undo},
-    {"make_due", l_make_due}, {"history", l_history}, {"stats", l_stats},
+    {"make_due", l_make_due}, {"history", l_history},
+    {"session_answers", l_session_answers}, {"unfinished", l_unfinished}, {"stats", l_stats},
     {"new_today", l_new_today}, {"configure", l_configure}, {NULL, NULL}
   };
   api = lua_absindex(L, api);

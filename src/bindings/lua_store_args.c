@@ -31,6 +31,7 @@ static int held_gc(lua_State *L) {
   case HELD_STATS: store_stats_free(&h->u.stats); break;
   case HELD_TEXT: free(h->u.buf.p); break;
   case HELD_STRING: free(h->u.string); break;
+  case HELD_SESSION: store_session_info_free(&h->u.session); break;
   }
   memset(&h->u, 0, sizeof h->u); /* freeing twice (explicitly, then __gc) is harmless */
   return 0;

@@ -16,7 +16,7 @@ typedef struct text {
   size_t n, cap;
 } text;
 
-enum { HELD_CARDS, HELD_EVENTS, HELD_STATS, HELD_TEXT, HELD_STRING };
+enum { HELD_CARDS, HELD_EVENTS, HELD_STATS, HELD_TEXT, HELD_STRING, HELD_SESSION };
 
 typedef struct held {
   int kind;
@@ -26,6 +26,7 @@ typedef struct held {
     store_stats stats;
     text buf;
     char *string;
+    store_session_info session;
   } u;
 } held;
 
@@ -79,7 +80,7 @@ typedef int store_lua_fn(lua_State *L);
 /* lua_store_cards.c */
 store_lua_fn l_sync_cards, l_due, l_new_cards, l_card, l_review, l_undo, l_make_due, l_new_today;
 /* lua_store_sessions.c */
-store_lua_fn l_begin_session, l_end_session, l_record_answer, l_history;
+store_lua_fn l_begin_session, l_end_session, l_record_answer, l_history, l_session_answers, l_unfinished;
 /* lua_store_stats.c */
 store_lua_fn l_stats;
 

@@ -187,14 +187,8 @@ int l_record_answer(lua_State *L) {
   return 1;
 }
 
-/* history(fact_id) -> { {kind="review"|"answer", time=, day=, ...}, ... } oldest first */
-int l_history(lua_State *L) {
-  store *s = ls_store_of(L);
-  const char *fact = luaL_checkstring(L, 1);
-  lua_settop(L, 1);
-  held *h = ls_new_held(L, HELD_EVENTS); /* 2 */
-  if (store_history(s, fact, &h->u.events) != STORE_OK) return ls_raise_error(L, s);
-  const store_events *list = &h->u.events;
+/* Pushes a list of events (reviews and answers) as tables. */
+static void push_events(lua_State *L, const store_events *list) {
   lua_createtable(L, (int)list->n, 0);
   for (size_t i = 0; i < list->n; i++) {
     const store_event *e = &list->v[i];
@@ -222,6 +216,56 @@ int l_history(lua_State *L) {
     }
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
+}
+
+/* history(fact_id) -> { {kind="review"|"answer", time=, day=, ...}, ... } oldest first */
+int l_history(lua_State *L) {
+  store *s = ls_store_of(L);
+  const char *fact = luaL_checkstring(L, 1);
+  lua_settop(L, 1);
+  held *h = ls_new_held(L, HELD_EVENTS); /* 2 */
+  if (store_history(s, fact, &h->u.events) != STORE_OK) return ls_raise_error(L, s);
+  push_events(L, &h->u.events);
   ls_release(L, 2);
+  return 1;
+}
+
+/* session_answers(session) -> { {kind="answer", question=, given=, verdict=, ...}, ... } in the
+** order they were recorded */
+int l_session_answers(lua_State *L) {
+  store *s = ls_store_of(L);
+  int64_t id = ls_opt_id(L, 1, 1, "session must be a session id");
+  if (!id) ls_arg_fail(L, 1, "session must be a session id", 1);
+  lua_settop(L, 1);
+  held *h = ls_new_held(L, HELD_EVENTS); /* 2 */
+  if (store_session_answers(s, id, &h->u.events) != STORE_OK) return ls_raise_error(L, s);
+  push_events(L, &h->u.events);
+  ls_release(L, 2);
+  return 1;
+}
+
+/* unfinished(kind [, contains]) -> { id =, started =, seed =, settings = table } for the latest
+** session of kind that never ended and whose settings JSON contains `contains`, or nil */
+int l_unfinished(lua_State *L) {
+  store *s = ls_store_of(L);
+  const char *kind = luaL_checkstring(L, 1);
+  const char *contains = luaL_optstring(L, 2, "");
+  lua_settop(L, 2);
+  held *h = ls_new_held(L, HELD_SESSION); /* 3 */
+  if (store_unfinished_session(s, kind, contains, &h->u.session) != STORE_OK) return ls_raise_error(L, s);
+  const store_session_info *info = &h->u.session;
+  if (!info->id) {
+    lua_pushnil(L);
+    return 1;
+  }
+  lua_createtable(L, 0, 4);
+  ls_set_int(L, "id", info->id);
+  ls_set_int(L, "started", info->started);
+  ls_set_str(L, "seed", info->seed);
+  if (info->settings) {
+    hq_push_json_text(L, info->settings);
+    lua_setfield(L, -2, "settings");
+  }
+  ls_release(L, 3);
   return 1;
 }

@@ -189,6 +189,18 @@ void store_events_free(store_events *list);
 
 /* Reviews of the fact's cards and answers about it, oldest first. */
 int store_history(store *s, const char *fact, store_events *out);
+/* A session's answers in the order they were recorded (a networked drill resumed). */
+int store_session_answers(store *s, int64_t session, store_events *out);
+
+/* The latest session of kind that never ended and whose settings contain `contains` (a JSON
+** fragment, e.g. "\"serve\":true"): *id (0 when there is none), its start time, and malloc'd
+** copies of its seed and settings (NULL when absent). */
+typedef struct store_session_info {
+  int64_t id, started;
+  char *seed, *settings;
+} store_session_info;
+int store_unfinished_session(store *s, const char *kind, const char *contains, store_session_info *out);
+void store_session_info_free(store_session_info *info);
 
 typedef struct store_deck_stats {
   char *deck;

@@ -142,14 +142,16 @@ static double col_real_or_nan(sqlite3_stmt *st, int i) {
   return st_col_null(st, i) ? NAN : sqlite3_column_double(st, i);
 }
 
-static int history_once(store *s, const char *fact, store_events *out) {
-  sqlite3_stmt *st = st_get(s, S_HISTORY);
+/* Reads the rows of S_HISTORY or S_SESSION_ANSWERS (the same columns) bound to fact or session. */
+static int events_once(store *s, int which, const char *op, const char *fact, int64_t session, store_events *out) {
+  sqlite3_stmt *st = st_get(s, which);
   size_t cap = 0;
   int rc, oom = 0;
   out->v = NULL;
   out->n = 0;
-  if (!st) return st_fail(s, "history");
-  st_bind_text(st, 1, fact);
+  if (!st) return st_fail(s, op);
+  if (fact) st_bind_text(st, 1, fact);
+  else sqlite3_bind_int64(st, 1, session);
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     if (out->n == cap) {
       size_t ncap = cap ? cap * 2 : 16;
@@ -183,9 +185,9 @@ static int history_once(store *s, const char *fact, store_events *out) {
   }
   if (oom || rc != SQLITE_DONE) {
     store_events_free(out);
-    if (!oom) return st_fail(s, "history");
+    if (!oom) return st_fail(s, op);
     sqlite3_reset(st);
-    return st_set_err(s, "history", "out of memory");
+    return st_set_err(s, op, "out of memory");
   }
   sqlite3_reset(st);
   return STORE_OK;
@@ -195,7 +197,58 @@ int store_history(store *s, const char *fact, store_events *out) {
   int rc;
   do {
     if (st_ready(s, "history", 0)) return STORE_ERROR;
-    rc = history_once(s, fact, out);
+    rc = events_once(s, S_HISTORY, "history", fact, 0, out);
+  } while (rc == RETRY);
+  return rc;
+}
+
+int store_session_answers(store *s, int64_t session, store_events *out) {
+  int rc;
+  do {
+    if (st_ready(s, "session_answers", 0)) return STORE_ERROR;
+    rc = events_once(s, S_SESSION_ANSWERS, "session_answers", NULL, session, out);
+  } while (rc == RETRY);
+  return rc;
+}
+
+/* ---- an unfinished session ---- */
+
+void store_session_info_free(store_session_info *info) {
+  free(info->seed);
+  free(info->settings);
+  memset(info, 0, sizeof *info);
+}
+
+static int unfinished_once(store *s, const char *kind, const char *contains, store_session_info *out) {
+  static const char op[] = "unfinished_session";
+  sqlite3_stmt *st = st_get(s, S_SESSION_UNFINISHED);
+  int oom = 0;
+  memset(out, 0, sizeof *out);
+  if (!st) return st_fail(s, op);
+  st_bind_text(st, 1, kind);
+  st_bind_text(st, 2, contains ? contains : "");
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    out->id = sqlite3_column_int64(st, 0);
+    out->started = sqlite3_column_int64(st, 1);
+    out->seed = st_col_null(st, 2) ? NULL : st_col_dup(st, 2, &oom);
+    out->settings = st_col_null(st, 3) ? NULL : st_col_dup(st, 3, &oom);
+  }
+  if (oom || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
+    store_session_info_free(out);
+    if (!oom) return st_fail(s, op);
+    sqlite3_reset(st);
+    return st_set_err(s, op, "out of memory");
+  }
+  sqlite3_reset(st);
+  return STORE_OK;
+}
+
+int store_unfinished_session(store *s, const char *kind, const char *contains, store_session_info *out) {
+  int rc;
+  do {
+    if (st_ready(s, "unfinished_session", 0)) return STORE_ERROR;
+    rc = unfinished_once(s, kind, contains, out);
   } while (rc == RETRY);
   return rc;
 }

@@ -70,6 +70,12 @@ const char *const st_sql_text[S_COUNT] = {
     "       a.given, a.verdict, a.player, a.score, a.seconds "
     "FROM answer_facts f JOIN answers a ON a.id = f.answer WHERE f.fact = ?1 "
     "ORDER BY 3, 1, 2",
+  [S_SESSION_UNFINISHED] = "SELECT id, started, seed, settings FROM sessions WHERE kind = ?1 AND ended IS NULL "
+                           "AND instr(coalesce(settings, ''), ?2) > 0 ORDER BY id DESC LIMIT 1",
+  /* the same columns as S_HISTORY, so one reader serves both */
+  [S_SESSION_ANSWERS] =
+    "SELECT 1, a.id, a.time, a.day, a.session, a.question, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "       a.given, a.verdict, a.player, a.score, a.seconds FROM answers a WHERE a.session = ?1 ORDER BY a.id",
   [S_STATS_DECKS] = "SELECT deck, count(*), sum(reps = 0), sum(reps > 0 AND interval < ?2), "
                     "sum(reps > 0 AND due_day <= ?1), sum(reps > 0 AND interval >= ?2) "
                     "FROM cards WHERE retired = 0 GROUP BY deck ORDER BY deck",

@@ -14,6 +14,7 @@ local rules_lib = require("lib.drill.rules")
 local E = require("lib.drill.engine")
 local W = require("lib.classroom.wire")
 local CS = require("lib.classroom.screen")
+local J = require("lib.classroom.journal")
 
 local Serve = {}
 
@@ -72,7 +73,7 @@ function handlers.join(ctx, e)
   local seat, token = ctx.srv:admit()
   ctx.seat_player[seat], ctx.player_seat[k] = k, seat
   reply(ctx, e.req, 200, { token = token, seat = seat, name = g.players[k].name })
-  if ctx.on_join then ctx.on_join(k, seat, token) end
+  J.join(ctx, k, seat, token)
   if not ctx.interactive then out(ctx, g.players[k].name .. " joined.") end
   ctx.dirty = true
 end
@@ -186,6 +187,7 @@ local function adjust(ctx, arg, delta)
   local k, why = find_player(ctx, arg)
   if not k then return out(ctx, "Cannot change points: " .. why .. ".") end
   ctx.g:adjust(k, delta)
+  J.adjust(ctx, k, delta)
   out(ctx, string.format("%s %s a point: %s.", ctx.g.players[k].name, delta > 0 and "gets" or "loses",
     rules_lib.fmt(ctx.g.players[k].points)))
 end
@@ -195,6 +197,7 @@ commands["-"] = function(ctx, arg) adjust(ctx, arg, -1) end
 function commands.undo(ctx)
   local entry = ctx.g:undo()
   if not entry then return out(ctx, "Nothing to undo.") end
+  J.undo(ctx)
   if entry.record then store_answer(ctx, entry.record, "undone") end
   out(ctx, string.format("Undone: %s%s for %s.", entry.delta >= 0 and "+" or "", rules_lib.fmt(entry.delta),
     ctx.g.players[entry.player].name))
@@ -204,6 +207,7 @@ function commands.kick(ctx, arg)
   local k, why = find_player(ctx, arg)
   if not k then return out(ctx, "Cannot kick: " .. why .. ".") end
   ctx.g:kick(k)
+  J.kick(ctx, k)
   local seat = ctx.player_seat[k]
   if seat then ctx.srv:kick(seat, "kicked", "{}") end
   out(ctx, ctx.g.players[k].name .. " has been removed from the game.")
@@ -298,9 +302,17 @@ local function reveal(ctx)
   out(ctx, CS.reveal(g, halqa.columns(), ctx.top))
 end
 
-local function ask(ctx)
+-- Asks the next question; `continuing` asks the one a crash interrupted (resumed: its countdown
+-- starts again, the answers already given stand).
+local function ask(ctx, continuing)
   local g = ctx.g
-  g:open(ctx.clock.now())
+  if continuing then
+    g.current.started = ctx.clock.now()
+    g.phase = "question"
+  else
+    g:open(ctx.clock.now())
+    J.open(ctx)
+  end
   ctx.srv:send(0, "question", W.question(g, ctx.left()))
   local function draw()
     if ctx.interactive then halqa.write(Scr.CLEAR) else out(ctx, string.rep("-", math.min(halqa.columns(), 60))) end
@@ -327,6 +339,7 @@ local function ask(ctx)
       out(ctx, "(the students answer on their devices; /help lists the teacher's commands)")
     end
   end
+  J.close(ctx)
   reveal(ctx)
   return nil
 end
@@ -356,7 +369,13 @@ function Serve.run(ctx)
     return g.rules.time - (ctx.clock.now() - g.current.started)
   end
   local t0 = ctx.clock.now()
-  local stop = not ctx.resumed and lobby(ctx) or nil
+  local stop
+  if not ctx.resumed or g.i == 0 then
+    stop = lobby(ctx)
+  else -- resumed: the question a crash interrupted, or the pause after it
+    if g.current.open then stop = ask(ctx, true) end
+    if not stop then stop = between(ctx, g.i == #g.questions) end
+  end
   while not stop and g.i < #g.questions and not g.ended_early do
     stop = ask(ctx)
     if not stop then stop = between(ctx, g.i == #g.questions) end
