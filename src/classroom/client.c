@@ -13,6 +13,7 @@
 #include <curl/curl.h>
 
 #include "classroom.h"
+#include "list.h"
 
 struct cr_client {
   char *base;                 /* http://host:port, no trailing slash */
@@ -22,8 +23,7 @@ struct cr_client {
   pthread_t thread;
   pthread_mutex_t lock;       /* guards the fields below */
   int closing, ended;
-  cr_message *msgs;
-  size_t n_msgs, cap_msgs;
+  cr_list msgs;               /* of cr_message */
   /* the stream's parser (the thread's own) */
   char line[8192];
   size_t line_len;
@@ -79,20 +79,14 @@ static long post(const char *base, const char *path, const char *json, char **ou
 /* ---- the event stream ---- */
 
 static void push(cr_client *c, char *event, char *data) {
+  cr_message m = { event, data };
   pthread_mutex_lock(&c->lock);
-  if (c->n_msgs == c->cap_msgs) {
-    size_t cap = c->cap_msgs ? c->cap_msgs * 2 : 16;
-    cr_message *m = realloc(c->msgs, cap * sizeof *m);
-    if (!m) {
-      pthread_mutex_unlock(&c->lock);
-      free(event);
-      free(data);
-      return;
-    }
-    c->msgs = m;
-    c->cap_msgs = cap;
+  if (!list_push(&c->msgs, &m, sizeof m)) {
+    pthread_mutex_unlock(&c->lock);
+    free(event);
+    free(data);
+    return;
   }
-  c->msgs[c->n_msgs++] = (cr_message){ event, data };
   if (strcmp(event, "end") == 0 || strcmp(event, "kicked") == 0) c->ended = 1;
   pthread_mutex_unlock(&c->lock);
   uint64_t one = 1;
@@ -235,7 +229,7 @@ void cr_client_close(cr_client *c) {
   c->closing = 1;
   pthread_mutex_unlock(&c->lock);
   pthread_join(c->thread, NULL);
-  cr_messages_free(c->msgs, c->n_msgs);
+  cr_messages_free(c->msgs.v, c->msgs.n);
   close(c->wake_fd);
   pthread_mutex_destroy(&c->lock);
   free(c->base);
@@ -249,11 +243,9 @@ size_t cr_client_poll(cr_client *c, cr_message **out, int *ended) {
   uint64_t n;
   ssize_t r = read(c->wake_fd, &n, sizeof n);
   (void)r;
+  size_t k;
   pthread_mutex_lock(&c->lock);
-  *out = c->msgs;
-  size_t k = c->n_msgs;
-  c->msgs = NULL;
-  c->n_msgs = c->cap_msgs = 0;
+  *out = list_take(&c->msgs, &k);
   *ended = c->ended;
   pthread_mutex_unlock(&c->lock);
   return k;

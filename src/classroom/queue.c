@@ -13,17 +13,10 @@ double cr_now(void) {
 }
 
 void server_push_event(cr_server *s, const cr_event *ev) {
-  if (s->n_events == s->cap_events) {
-    size_t cap = s->cap_events ? s->cap_events * 2 : 64;
-    cr_event *e = realloc(s->events, cap * sizeof *e);
-    if (!e) {
-      free(ev->text);
-      return;
-    }
-    s->events = e;
-    s->cap_events = cap;
+  if (!list_push(&s->events, ev, sizeof *ev)) {
+    free(ev->text);
+    return;
   }
-  s->events[s->n_events++] = *ev;
   uint64_t one = 1;
   ssize_t w = write(s->wake_fd, &one, sizeof one);
   (void)w; /* a full counter still wakes the reader */
@@ -33,16 +26,28 @@ size_t cr_poll(cr_server *s, cr_event **out) {
   uint64_t n;
   ssize_t r = read(s->wake_fd, &n, sizeof n);
   (void)r; /* EAGAIN: nothing new, but the queue is read anyway */
+  size_t k;
   pthread_mutex_lock(&s->lock);
-  *out = s->events;
-  size_t count_ = s->n_events;
-  s->events = NULL;
-  s->n_events = s->cap_events = 0;
+  *out = list_take(&s->events, &k);
   pthread_mutex_unlock(&s->lock);
-  return count_;
+  return k;
 }
 
 void cr_events_free(cr_event *ev, size_t n) {
   for (size_t i = 0; i < n; i++) free(ev[i].text);
   free(ev);
+}
+
+void bucket_fill(cr_bucket *b, double burst, double now) {
+  b->left = burst;
+  b->at = now;
+}
+
+int bucket_take(cr_bucket *b, double rate, double burst, double now) {
+  b->left += (now - b->at) * rate;
+  if (b->left > burst) b->left = burst;
+  b->at = now;
+  if (b->left < 1) return 0;
+  b->left -= 1;
+  return 1;
 }

@@ -25,12 +25,7 @@ int seats_find(cr_server *s, const char *token) {
 }
 
 int seats_take_allowance(cr_seat *seat, double now) {
-  seat->bucket += (now - seat->bucket_at) * SEAT_RATE;
-  if (seat->bucket > SEAT_BURST) seat->bucket = SEAT_BURST;
-  seat->bucket_at = now;
-  if (seat->bucket < 1) return 0;
-  seat->bucket -= 1;
-  return 1;
+  return bucket_take(&seat->allowance, SEAT_RATE, SEAT_BURST, now);
 }
 
 /* Makes room for seat number n; 0 when out of memory. */
@@ -49,8 +44,7 @@ static int grow(cr_server *s, int n) {
 static void set_seat(cr_server *s, int n, const char *token) {
   cr_seat *seat = &s->seats[n];
   memcpy(seat->token, token, CR_TOKEN_LEN + 1);
-  seat->bucket = 8.0;
-  seat->bucket_at = cr_now();
+  bucket_fill(&seat->allowance, SEAT_BURST, cr_now());
   if (n > s->n_seats) s->n_seats = n;
 }
 

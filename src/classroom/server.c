@@ -29,7 +29,7 @@ static const char *const file_types[3] = { "text/html; charset=utf-8", "text/jav
 
 /* What one TCP connection may still send (MHD_OPTION_NOTIFY_CONNECTION keeps it). */
 typedef struct conn_state {
-  double bucket, at;
+  cr_bucket allowance;
 } conn_state;
 
 /* One request's body as it arrives. */
@@ -154,14 +154,7 @@ static const char *bad_text(const char *t, size_t max) {
 static int conn_allowance(struct MHD_Connection *c) {
   const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
   conn_state *cs = ci ? ci->socket_context : NULL;
-  if (!cs) return 1;
-  double now = cr_now();
-  cs->bucket += (now - cs->at) * CONN_RATE;
-  if (cs->bucket > CONN_BURST) cs->bucket = CONN_BURST;
-  cs->at = now;
-  if (cs->bucket < 1) return 0;
-  cs->bucket -= 1;
-  return 1;
+  return !cs || bucket_take(&cs->allowance, CONN_RATE, CONN_BURST, cr_now());
 }
 
 static void count(cr_server *s, unsigned long *counter) {
@@ -317,10 +310,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_ctx
   pthread_mutex_lock(&s->lock);
   if (what == MHD_CONNECTION_NOTIFY_STARTED) {
     conn_state *cs = calloc(1, sizeof *cs);
-    if (cs) {
-      cs->bucket = CONN_BURST;
-      cs->at = cr_now();
-    }
+    if (cs) bucket_fill(&cs->allowance, CONN_BURST, cr_now());
     *socket_ctx = cs;
     s->stats.connections_open++;
     s->stats.connections_total++;
@@ -359,7 +349,7 @@ static int load_files(cr_server *s, const char *dir, char *err, size_t errlen) {
 
 static void free_server(cr_server *s) {
   for (int i = 0; i < 3; i++) free(s->files[i]);
-  cr_events_free(s->events, s->n_events);
+  cr_events_free(s->events.v, s->events.n);
   seats_free(s);
   if (s->wake_fd >= 0) close(s->wake_fd);
   pthread_mutex_destroy(&s->lock);

@@ -6,6 +6,12 @@
 #include <microhttpd.h>
 
 #include "classroom.h"
+#include "list.h"
+
+/* A request allowance that refills at `rate` a second up to `burst` (a token bucket). */
+typedef struct cr_bucket {
+  double left, at;
+} cr_bucket;
 
 /* A stream of Server-Sent Events to one seat; freed by MHD when the connection ends. */
 typedef struct cr_stream {
@@ -20,7 +26,7 @@ typedef struct cr_stream {
 typedef struct cr_seat {
   char token[CR_TOKEN_LEN + 1]; /* "" once kicked */
   cr_stream *stream;
-  double bucket, bucket_at;     /* the seat's request allowance (token bucket) */
+  cr_bucket allowance;          /* the seat's requests */
 } cr_seat;
 
 /* A request waiting for the game's reply. */
@@ -42,8 +48,7 @@ struct cr_server {
   char code[32];          /* "" once the game is over */
   cr_seat *seats;         /* seats[1..n_seats] */
   int n_seats, cap_seats;
-  cr_event *events;
-  size_t n_events, cap_events;
+  cr_list events;          /* of cr_event */
   cr_pending *pending;
   long next_req;
   cr_stats stats;
@@ -61,7 +66,9 @@ struct MHD_Response *streams_open(cr_server *s, int seat);  /* lock held */
 void streams_append(cr_stream *st, const char *event, const char *json); /* lock held */
 void streams_close(cr_stream *st);                          /* lock held */
 
-/* queue.c (lock held) */
-void server_push_event(cr_server *s, const cr_event *ev);
+/* queue.c */
+void server_push_event(cr_server *s, const cr_event *ev); /* lock held */
+void bucket_fill(cr_bucket *b, double burst, double now);
+int bucket_take(cr_bucket *b, double rate, double burst, double now); /* 0 when spent */
 
 #endif

@@ -99,10 +99,8 @@ class Browser:
 
 
 suite = harness.Suite()
+teacher, key = harness.choice_game(3, 2, "--time", "60")
 check = suite.check
-SEED = 3
-key = harness.answer_key(SEED, 2)
-teacher = harness.Teacher("--kind", "choice", "--seed", str(SEED), "-n", "2", "--time", "60")
 b = Browser()
 try:
     b.call("Page.navigate", url="http://%s:%d/?code=%s" % (teacher.host, teacher.port, teacher.code))

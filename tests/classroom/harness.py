@@ -173,6 +173,12 @@ def answer_key(seed, count):
     return json.loads(out)
 
 
+def choice_game(seed, count, *args, db=":memory:"):
+    """A teacher serving `count` choice questions of `seed`, and their answer key."""
+    teacher = Teacher("--kind", "choice", "--seed", str(seed), "-n", str(count), *args, db=db)
+    return teacher, answer_key(seed, count)
+
+
 class Suite:
     """Named checks, counted: prints each failure and "N passed, N failed"."""
 

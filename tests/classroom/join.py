@@ -12,10 +12,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 
 suite = harness.Suite()
+teacher, key = harness.choice_game(5, 2, "--time", "30")
 check = suite.check
-SEED = 5
-key = harness.answer_key(SEED, 2)
-teacher = harness.Teacher("--kind", "choice", "--seed", str(SEED), "-n", "2", "--time", "30")
 address = "%s:%d" % (teacher.host, teacher.port)
 
 # the student at a terminal

@@ -14,11 +14,10 @@ import harness  # noqa: E402
 STUDENTS, QUESTIONS, SEED = 40, 3, 7
 
 t_ok = harness.Suite()
-check = t_ok.check
-key = harness.answer_key(SEED, QUESTIONS)
 db = os.path.join(tempfile.mkdtemp(), "progress.db")
-teacher = harness.Teacher("--kind", "choice", "--seed", str(SEED), "-n", str(QUESTIONS), "--time", "20",
-                          "--report", os.path.join(os.path.dirname(db), "class.md"), db=db)
+teacher, key = harness.choice_game(SEED, QUESTIONS, "--time", "20", "--report",
+                                   os.path.join(os.path.dirname(db), "class.md"), db=db)
+check = t_ok.check
 
 students = [harness.Student(teacher, "Student %02d" % i) for i in range(STUDENTS)]
 check("every student gets a seat of their own", len({s.seat for s in students}) == STUDENTS)

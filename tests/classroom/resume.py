@@ -13,8 +13,6 @@ import harness  # noqa: E402
 
 suite = harness.Suite()
 check = suite.check
-SEED = 13
-key = harness.answer_key(SEED, 2)
 folder = tempfile.mkdtemp()
 db = os.path.join(folder, "progress.db")
 report = os.path.join(folder, "class.md")
@@ -24,7 +22,7 @@ status = subprocess.run([harness.HALQA, "--db", db, "drill", "--serve", "--resum
 check("--resume with no unfinished game: status 1 and why", status.returncode == 1 and "no networked game" in status.stderr,
       status.stderr)
 
-first = harness.Teacher("--kind", "choice", "--seed", str(SEED), "-n", "2", "--time", "60", db=db)
+first, key = harness.choice_game(13, 2, "--time", "60", db=db)
 a, b, c = (harness.Student(first, n) for n in ("Asma", "Babar", "Chand"))
 first.say("")
 q = a.expect("question")

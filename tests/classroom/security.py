@@ -12,10 +12,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 
 suite = harness.Suite()
+teacher, key = harness.choice_game(11, 2, "--time", "3")
 check = suite.check
-SEED = 11
-key = harness.answer_key(SEED, 2)
-teacher = harness.Teacher("--kind", "choice", "--seed", str(SEED), "-n", "2", "--time", "3")
 post = lambda path, body=None, raw=None: teacher.request("POST", path, body, raw)  # noqa: E731
 
 ali = harness.Student(teacher, "Ali")

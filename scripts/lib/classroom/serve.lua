@@ -387,15 +387,10 @@ function Serve.run(ctx)
     local seat = ctx.player_seat[k]
     if seat and not p.kicked then ctx.srv:send(seat, "end", W.final(g, k)) end
   end
-  local info = ctx.info
-  info.seconds = ctx.clock.now() - t0
-  info.adjustments = {}
-  for _, e in ipairs(g.log) do
-    if e.kind == "adjust" then info.adjustments[#info.adjustments + 1] = e end
-  end
+  ctx.info.seconds, ctx.info.adjustments = ctx.clock.now() - t0, g:adjustments()
   if ctx.interactive then halqa.write(Scr.CLEAR) end
-  out(ctx, Rep.text(g, info, halqa.columns()))
-  return info
+  out(ctx, Rep.text(g, ctx.info, halqa.columns()))
+  return ctx.info
 end
 
 return Serve

@@ -156,6 +156,15 @@ function E:undo()
   return entry
 end
 
+-- The points the teacher gave or took, in order: the log's "adjust" entries.
+function E:adjustments()
+  local out = {}
+  for _, e in ipairs(self.log) do
+    if e.kind == "adjust" then out[#out + 1] = e end
+  end
+  return out
+end
+
 -- The teacher ends the drill early.
 function E:finish()
   self.ended_early = self.i < #self.questions or (self.current and self.current.open) or false
