@@ -18,6 +18,8 @@ local J = require("lib.classroom.journal")
 
 local Serve = {}
 
+Serve.MAX_PLAYERS = 500 -- seats a game gives out in all: a flood of joins cannot grow it further
+
 Serve.KEYS = { r = "/reveal", s = "/skip", p = "/pause", o = "/ok", ["+"] = "/+", ["="] = "/+", ["-"] = "/-",
                u = "/undo", e = "/end", h = "/help", k = "/kick", l = "/lock" }
 
@@ -68,6 +70,7 @@ function handlers.join(ctx, e)
   local g = ctx.g
   if ctx.locked then return reply(ctx, e.req, 423, { error = "the room is locked" }) end
   if g.phase == "over" then return reply(ctx, e.req, 410, { error = "the game is over" }) end
+  if #g.players >= Serve.MAX_PLAYERS then return reply(ctx, e.req, 423, { error = "the room is full" }) end
   local k, why = g:join(e.text)
   if not k then return reply(ctx, e.req, 409, { error = why }) end
   local seat, token = ctx.srv:admit()
