@@ -77,6 +77,7 @@ function handlers.join(ctx, e)
   ctx.seat_player[seat], ctx.player_seat[k] = k, seat
   reply(ctx, e.req, 200, { token = token, seat = seat, name = g.players[k].name })
   J.join(ctx, k, seat, token)
+  if g.phase == "lobby" then ctx.srv:send(0, "lobby", W.lobby(g)) end -- the waiting phones' count
   if not ctx.interactive then out(ctx, g.players[k].name .. " joined.") end
   ctx.dirty = true
 end
