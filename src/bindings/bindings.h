@@ -15,6 +15,11 @@ void hq_open_grade(lua_State *L, int api);  /* halqa.grade, halqa.format_date, h
 void hq_open_random(lua_State *L, int api); /* halqa.random */
 void hq_open_width(lua_State *L, int api);  /* halqa.width */
 void hq_open_save(lua_State *L, int api);   /* halqa.save, halqa.can_save */
+/* halqa.save_generator, writing into generators/ of user_scripts_dir (NULL: there is none) */
+void hq_open_save_generator(lua_State *L, int api, const char *user_scripts_dir);
+void hq_open_zip(lua_State *L, int api);          /* halqa.zip (nil without libzip) */
+void hq_open_xlsx(lua_State *L, int api);         /* halqa.xlsx (nil without libxlsxwriter) */
+void hq_open_sqlite_image(lua_State *L, int api); /* halqa.sqlite_image */
 
 /* halqa.json; frozen is the index of a weak table proxy -> real table, so read-only tables
 ** are encoded through (the host's freeze.c keeps it). */

@@ -15,6 +15,7 @@
 #include "dataset.h"
 #include "freeze.h"
 #include "limit.h"
+#include "paths.h"
 #include "registry.h"
 #include "require.h"
 
@@ -304,6 +305,12 @@ void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   lua_pop(L, 1);
   hq_open_width(L, -1);
   hq_open_save(L, -1);
+  char *user = hq_user_scripts_dir();
+  hq_open_save_generator(L, -1, user);
+  free(user);
+  hq_open_zip(L, -1);
+  hq_open_xlsx(L, -1);
+  hq_open_sqlite_image(L, -1);
   hq_open_fsrs(L);
   lua_setfield(L, -2, "fsrs");
   hq_open_store(L, -1, H->progress);
