@@ -224,6 +224,21 @@ static int api_write(lua_State *L) {
   return 0;
 }
 
+/* halqa.warn(...): writes strings to standard error with a newline, apart from the output (an
+** export's report of what it left out must not end up inside the exported file). */
+static int api_warn(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  int n = lua_gettop(L);
+  for (int i = 1; i <= n; i++) {
+    size_t len;
+    const char *s = luaL_checklstring(L, i, &len);
+    fwrite(s, 1, len, H->err);
+  }
+  fputc('\n', H->err);
+  fflush(H->err);
+  return 0;
+}
+
 /* halqa.interactive(): true when a person is at a terminal (input and output). */
 static int api_interactive(lua_State *L) {
   lua_pushboolean(L, hq_host_of(L)->interactive);
@@ -276,7 +291,7 @@ static int api_memory(lua_State *L) {
 
 static const luaL_Reg api_funcs[] = {
   {"command", api_command}, {"commands", api_commands}, {"quit", api_quit},
-  {"readline", api_readline}, {"write", api_write}, {"interactive", api_interactive},
+  {"readline", api_readline}, {"write", api_write}, {"warn", api_warn}, {"interactive", api_interactive},
   {"columns", api_columns}, {"color", api_color}, {"scripts", api_scripts},
   {"memory", api_memory}, {"clock", api_clock}, {NULL, NULL}
 };
