@@ -8,6 +8,7 @@
 ** Its size is capped (max_page_count) so a script cannot take the machine's memory through it.
 */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -35,6 +36,7 @@ static int authorize(void *ud, int action, const char *a, const char *b, const c
   switch (action) {
   case SQLITE_CREATE_TABLE: case SQLITE_CREATE_INDEX: case SQLITE_INSERT: case SQLITE_UPDATE:
   case SQLITE_READ: case SQLITE_SELECT: case SQLITE_TRANSACTION:
+  case SQLITE_REINDEX: /* asked while an index is created */
     return SQLITE_OK;
   case SQLITE_FUNCTION: /* plain value functions only */
     return a && (strcmp(a, "load_extension") == 0 || strncmp(a, "readfile", 8) == 0 ||

@@ -2,8 +2,8 @@
 -- and --seed, -o FILE), the walk over the matching questions, the count of the kinds a format
 -- cannot express, and writing the result to standard output or through halqa.save.
 --
--- A format is a table of cases: `kinds` maps a question kind to a function(q, n) converting one
--- question (n counts the questions converted so far, from 1). Text formats return a string, which
+-- A format is a table of cases: `kinds` maps a question kind to a function(q, n, opts) converting
+-- one question (n counts the questions converted, from 1), or returning nil and why it cannot. Text formats return a string, which
 -- is written at once (an export of a large bank streams); formats whose file is built whole
 -- (a zip, a spreadsheet) return an item, and `assemble(items, opts)` makes the file's bytes.
 -- The questions come from E.each, the one place that walks the bank.
@@ -75,14 +75,23 @@ function E.sink(opts, spec, needs_file)
   }
 end
 
--- Reports on standard error what a format left out: "gift: left out 18 order questions (...)".
-function E.report_skipped(name, skipped, why)
-  local kinds = {}
-  for k in pairs(skipped) do kinds[#kinds + 1] = k end
-  table.sort(kinds)
-  for _, k in ipairs(kinds) do
-    halqa.warn(string.format("%s: left out %d %s question%s (%s)", name, skipped[k], k,
-      skipped[k] == 1 and "" or "s", why and why[k] or "the format cannot express this kind"))
+-- Reports on standard error what a format left out, one line a reason:
+-- "gift: left out 18 questions (18 order): GIFT has no ordering question".
+-- skipped = { [reason] = { [kind] = count } }.
+function E.report_skipped(name, skipped)
+  local reasons = {}
+  for r in pairs(skipped) do reasons[#reasons + 1] = r end
+  table.sort(reasons)
+  for _, r in ipairs(reasons) do
+    local kinds, total = {}, 0
+    for k in pairs(skipped[r]) do kinds[#kinds + 1] = k end
+    table.sort(kinds)
+    for i, k in ipairs(kinds) do
+      total = total + skipped[r][k]
+      kinds[i] = skipped[r][k] .. " " .. k
+    end
+    halqa.warn(string.format("%s: left out %d question%s (%s): %s", name, total, total == 1 and "" or "s",
+      table.concat(kinds, ", "), r))
   end
 end
 
@@ -146,9 +155,16 @@ function E.format(f)
       if f.header then out.add(f.header(opts)) end
       E.each(opts, function(q)
         local convert = f.kinds[q.kind]
-        local v = convert and convert(q, n + 1, opts)
+        local v, reason
+        if convert then
+          v, reason = convert(q, n + 1, opts)
+        else
+          reason = f.why and f.why[q.kind] or "the format cannot express this kind"
+        end
         if v == nil then
-          skipped[q.kind] = (skipped[q.kind] or 0) + 1
+          local by_kind = skipped[reason or "not expressible"] or {}
+          skipped[reason or "not expressible"] = by_kind
+          by_kind[q.kind] = (by_kind[q.kind] or 0) + 1
         else
           n = n + 1
           if f.assemble then items[n] = v else out.add(v) end
@@ -157,7 +173,7 @@ function E.format(f)
       if f.footer then out.add(f.footer(opts, n)) end
       if f.assemble then out.add(f.assemble(items, opts)) end
       out.finish()
-      E.report_skipped(f.name, skipped, f.why)
+      E.report_skipped(f.name, skipped)
       if opts.output then halqa.warn(string.format("%s: wrote %d questions to %s", f.name, n, opts.output)) end
     end,
   }
