@@ -37,7 +37,10 @@ local function progress(item, card, cid, crt_day, revlog)
     if h.kind == "review" and h.card == item.card then
       n = n + 1
       local ivl = math.max(1, math.floor((h.interval or 0) + 0.5))
-      revlog[#revlog + 1] = { id = math.floor(h.time * 1000) + n, cid = cid, ease = h.rating, ivl = ivl,
+      local id = math.floor(h.time * 1000)
+      while revlog.used[id] do id = id + 1 end -- a revlog id is its time in ms, and unique
+      revlog.used[id] = true
+      revlog[#revlog + 1] = { id = id, cid = cid, ease = h.rating, ivl = ivl,
         last_ivl = last_ivl, factor = 2500, time = 0,
         type = n == 1 and 0 or (h.rating == 1 and 2 or 1) }
       last_ivl = ivl
@@ -52,7 +55,7 @@ local function assemble(items, opts)
   local today = halqa.store.today()
   local crt_day = today - 3650 -- days of the collection; due days count from it
   local mod = today * 86400
-  local c = { crt = crt_day * 86400, mod = mod, models = {}, decks = {}, notes = {}, cards = {}, revlog = {} }
+  local c = { crt = crt_day * 86400, mod = mod, models = {}, decks = {}, notes = {}, cards = {}, revlog = { used = {} } }
   local did1, default = A.deck("Default", mod)
   c.decks[did1] = default
   local mids, dids = {}, {}
