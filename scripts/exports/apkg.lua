@@ -6,7 +6,7 @@
 -- the halqa review history of each question's flashcard as Anki revlog rows and its schedule
 -- (interval, due day, reviews, lapses), so a learner moving to Anki keeps where they are.
 
-local E, C, A = require("lib.export.format"), require("lib.export.cards"), require("lib.export.anki")
+local E, C, A = require("lib.export.format"), require("lib.cards.faces"), require("lib.export.anki")
 
 -- Anki's fields are HTML.
 local ENTITIES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;" }

@@ -17,6 +17,7 @@ void hq_open_width(lua_State *L, int api);  /* halqa.width */
 void hq_open_save(lua_State *L, int api);   /* halqa.save, halqa.can_save */
 /* halqa.save_generator, writing into generators/ of user_scripts_dir (NULL: there is none) */
 void hq_open_save_generator(lua_State *L, int api, const char *user_scripts_dir);
+void hq_open_read(lua_State *L, int api);          /* halqa.read_import */
 void hq_open_zip(lua_State *L, int api);          /* halqa.zip (nil without libzip) */
 void hq_open_xlsx(lua_State *L, int api);         /* halqa.xlsx (nil without libxlsxwriter) */
 void hq_open_sqlite_image(lua_State *L, int api); /* halqa.sqlite_image */

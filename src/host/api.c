@@ -323,6 +323,7 @@ void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   char *user = hq_user_scripts_dir();
   hq_open_save_generator(L, -1, user);
   free(user);
+  hq_open_read(L, -1);
   hq_open_zip(L, -1);
   hq_open_xlsx(L, -1);
   hq_open_sqlite_image(L, -1);

@@ -4,7 +4,7 @@
 -- RFC 4180 says (a field holding the separator, a quote or a line break is put in quotes, its
 -- quotes doubled); rows end in CRLF. Every kind is a card, so nothing is left out.
 
-local E, C = require("lib.export.format"), require("lib.export.cards")
+local E, C = require("lib.export.format"), require("lib.cards.faces")
 
 local D = {}
 

@@ -1,7 +1,7 @@
--- lib/export/cards.lua: a question as a flashcard — the front (the prompt, and the choices or
+-- lib/cards/faces.lua: a question as a flashcard — the front (the prompt, and the choices or
 -- items it needs) and the back (the answer as a worksheet's key gives it, the explanation, the
--- full citation) — for the formats that are cards: csv, tsv (Anki's and Quizlet's importers) and
--- the Anki package. Lines are joined with "\n"; a format escapes them its own way.
+-- full citation) — for the formats that are cards (csv, tsv, the Anki package) and the flashcards
+-- of an imported question set. Lines are joined with "\n"; a format escapes them its own way.
 
 local paper = require("lib.paper")
 
