@@ -56,12 +56,33 @@ local function check_questions(name, file, questions)
   return made
 end
 
-local function show(text)
-  local lines = {}
-  for _, l in require("lib.import.lines")(text) do lines[#lines + 1] = l end
-  local limit = #lines > 60 and 40 or #lines
-  for i = 1, limit do print(lines[i]) end
-  if limit < #lines then print(string.format("... (%d more lines)", #lines - limit)) end
+-- What the generator will hold, a question a paragraph, wrapped to the terminal: its line in
+-- the file, its kind, the prompt and the answer halqa will grade against.
+local function answer_of(q)
+  if q.kind == "truefalse" then return q.truth and "true" or "false" end
+  if q.kind == "multi" then return table.concat(q.answers, "; ") end
+  if q.kind == "match" then
+    local p = {}
+    for i, pair in ipairs(q.pairs) do p[i] = pair[1] .. " → " .. pair[2] end
+    return table.concat(p, "; ")
+  end
+  if q.kind == "date" then return (q.date.part and (q.date.part .. "-") or "") .. q.date.decade .. "s" end
+  if q.kind == "number" then return (q.approx and "about " or "") .. q.number end
+  local also = q.accepted and #q.accepted > 0 and (" (also " .. table.concat(q.accepted, ", ") .. ")") or ""
+  return q.answer .. also
+end
+
+local function show(name, file, format, questions)
+  local T = require("lib.text")
+  local width = halqa.columns()
+  print(T.wrap(string.format("generators/%s.lua: %d questions from %s (%s), each citing its line:",
+    name, #questions, file, format), width))
+  local limit = #questions > 60 and 40 or #questions
+  for i = 1, limit do
+    local q = questions[i]
+    print(T.wrap(string.format("  %d. line %d, %s: %s → %s", i, q.line, q.kind, q.prompt, answer_of(q)), width, "     "))
+  end
+  if limit < #questions then print(string.format("  ... and %d more", #questions - limit)) end
 end
 
 halqa.command("import", "import FILE [--name NAME] [--format csv|tsv|gift|aiken] [--yes]  turn a question set into a generator of your own",
@@ -89,7 +110,7 @@ halqa.command("import", "import FILE [--name NAME] [--format csv|tsv|gift|aiken]
     if #questions == 0 then fail(file .. ": no questions found (expected " .. NAMES[format] .. ")") end
     check_questions(name, base, questions)
     local source = require("lib.import.write").generator(name, base, NAMES[format], questions)
-    show(source)
+    show(name, base, NAMES[format], questions)
     print("")
     if not opts.yes then
       if not halqa.interactive() then

@@ -8,7 +8,7 @@ set -u
 : "${HALQA:?set HALQA to the halqa binary}"
 . "$(dirname "$0")/case.sh"
 FIX="$HALQA_SOURCE_DIR/tests/fixtures/import"
-export XDG_CONFIG_HOME="$TMP/config"
+export TMP XDG_CONFIG_HOME="$TMP/config"
 GEN="$XDG_CONFIG_HOME/halqa/scripts/generators"
 H="$HALQA --db :memory:"
 export H FIX GEN HALQA XDG_CONFIG_HOME
@@ -16,7 +16,7 @@ cp "$FIX"/*.gift "$FIX"/*.aiken "$FIX"/*.csv "$FIX"/*.tsv "$TMP/"
 
 case_ "a dry run shows the generator and writes nothing" 0 "Not written (add --yes to write generators/teacher.lua)." \
   '$H import teacher.gift && test ! -e "$GEN/teacher.lua"'
-case_ "the generator is shown before it is written" 0 'kind = "choice"' '$H import teacher.gift'
+case_ "the generator is shown before it is written" 0 "2. line 10, choice: Who was the first general secretary of the CPP? → Sajjad" '$H import teacher.gift'
 case_ "import --yes writes the generator" 0 "Wrote $GEN/teacher.lua: 9 questions." '$H import teacher.gift --yes'
 case_ "an import never overwrites" 1 "a generator named 'teacher' already exists" '$H import teacher.gift --yes'
 case_ "an existing file is never replaced" 1 "already exists (halqa never replaces a file" \
@@ -36,6 +36,11 @@ case_ "imported questions are a flashcard deck" 0 "[teacher · new]" 'printf "qu
 case_ "imported questions come up in a drill" 0 "Final standings" \
   'printf "Calcutta\n/end\n" | timeout 10 $H drill --players Ali --generator teacher --kind short -n 1 --time 0'
 
+case_ "the REPL plays an import at once, in the same session" 0 "Score: 1 of 1" \
+  'printf "import teacher.tsv --name same_session --yes\nquiz --id same_session.q1.same_session_1\nCalcutta\n" | XDG_CONFIG_HOME="$TMP/fresh" $H'
+case_ "the REPL survives a malformed file (and a piped run ends in failure)" 1 "still here" \
+  'printf "import broken.gift\nprint(\"still here\")\n" | $H'
+
 # Malformed input: file:line and what was expected; nothing written.
 case_ "an unclosed GIFT brace is reported at its line" 1 "broken.gift:3: expected '}' to close the answers opened here" \
   '$H import broken.gift --yes; s=$?; test ! -e "$GEN/broken.lua" && exit $s'
@@ -52,7 +57,7 @@ case_ "a bad --name" 2 "option '--name': 'Bad Name' is not a small letter" '$H i
 
 # Aiken, CSV (RFC 4180: quoted commas, doubled quotes, a line break) and TSV.
 case_ "Aiken imports as choice and true/false" 0 "Wrote $GEN/teacher_aiken.lua: 2 questions." '$H import teacher.aiken --name teacher_aiken --yes'
-case_ "CSV imports with RFC 4180 quoting" 0 'prompt = "Who said \"bread, land\"?"' '$H import teacher.csv --name teacher_csv --yes'
+case_ "CSV imports with RFC 4180 quoting" 0 'Who said "bread, land"? → the party' '$H import teacher.csv --name teacher_csv --yes'
 case_ "a CSV back's first line is the answer" 0 "Score: 1 of 1" \
   'printf "Calcutta\n" | $H quiz --generator teacher_csv --topic founding -n 1'
 case_ "TSV imports" 0 "Wrote $GEN/teacher_tsv.lua: 2 questions." '$H import teacher.tsv --name teacher_tsv --yes'
