@@ -55,6 +55,10 @@ mkdir -p "$TMP/card-xdg/halqa/scripts/cards"
 awk '/^```lua/{n++; if (n == 3) {on=1; next}} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/card-xdg/halqa/scripts/cards/founders.lua"
 case_ "the guide's example card generator makes a deck" 0 "Who founded the Communist Party of Pakistan?" 'printf "Sajjad Zaheer\nquit\n" | XDG_CONFIG_HOME=$PWD/card-xdg $H --db :memory: cards founders'
 case_ "a typed answer on a custom card is graded" 0 "Easy: next review" 'printf "Sajjad Zaheer\nquit\n" | XDG_CONFIG_HOME=$PWD/card-xdg $H --db :memory: cards founders'
+mkdir -p "$TMP/export-xdg/halqa/scripts/exports"
+awk '/^-- exports\/plain.lua/{on=1} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/export-xdg/halqa/scripts/exports/plain.lua"
+case_ "the guide's example export format runs" 0 "Where was the Communist Party of Pakistan founded (6 March 1948)? => Calcutta (Kolkata), India" 'XDG_CONFIG_HOME=$PWD/export-xdg $H --db :memory: export --format plain --kind short'
+case_ "the guide's example export format says what it left out" 0 "plain: left out 220 questions (220 choice): plain lines have no choices" 'XDG_CONFIG_HOME=$PWD/export-xdg $H --db :memory: export --format plain --kind choice'
 
 # --- scripts
 printf 'print("args:", #arg, arg[1], arg[2])\nreturn 1\n' > "$TMP/args.lua"
