@@ -83,9 +83,7 @@ return E.format{
   name = "apkg",
   description = "the question bank as an Anki package (-o FILE.apkg; --with-progress keeps your reviews)",
   kinds = kinds,
-  binary = true,
   assemble = assemble,
   options = { { nil, "with-progress", nil, "add your halqa review history and schedule", type = "flag" } },
-  requires = function() return halqa.zip ~= nil end,
-  off_reason = "halqa was built without libzip (install libzip-dev and rebuild)",
+  needs = "zip",
 }

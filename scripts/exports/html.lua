@@ -6,34 +6,33 @@
 local options, select_ = require("lib.options"), require("lib.drill.select")
 local E, H = require("lib.export.format"), require("lib.export.html")
 
-local spec = { { "f", "format", "FORMAT", "html (this format)" },
-               { "o", "output", "FILE", "write to a new FILE.html instead of standard output" } }
-for _, o in ipairs(select_.spec) do spec[#spec + 1] = o end
+local spec = E.paper_spec("html")
 
-return {
-  name = "html",
-  description = "a worksheet (--seed N) or a circle's handout (TOPIC) as a printable HTML page",
-  run = function(args)
-    local opts, rest = options.parse("export", args, spec)
-    if #rest > 1 then options.error("export", spec, "unexpected argument '" .. rest[2] .. "'") end
-    local page
-    if rest[1] then
-      local topic, bank = require("lib.circle.topic"), require("lib.quiz.bank")
-      if not topic.find(rest[1]) then
-        options.error("export", spec, "no topic '" .. rest[1] .. "' (one of: " .. table.concat(topic.ids(), ", ") .. ")")
-      end
-      local seed = opts.seed or 1
-      page = function() return H.handout(topic.get(rest[1], bank.build(seed)), seed) end
-    else
-      if not opts.seed then
-        options.error("export", spec, "an html worksheet needs --seed N (the drill it matches), or a TOPIC for a handout")
-      end
-      local questions, why = select_.questions(opts, opts.seed)
-      if not questions then options.error("export", spec, why) end
-      page = function() return H.worksheet(questions, opts) end
+-- The page for the arguments: a TOPIC's handout, or the worksheet of --seed.
+local function page_for(opts, rest)
+  if rest[1] then
+    local topic, bank = require("lib.circle.topic"), require("lib.quiz.bank")
+    if not topic.find(rest[1]) then
+      options.error("export", spec, "no topic '" .. rest[1] .. "' (one of: " .. table.concat(topic.ids(), ", ") .. ")")
     end
-    local out = E.sink(opts, spec)
-    out.add(page())
-    out.finish()
-  end,
-}
+    local seed = opts.seed or 1
+    return H.handout(topic.get(rest[1], bank.build(seed)), seed)
+  end
+  if not opts.seed then
+    options.error("export", spec, "an html worksheet needs --seed N (the drill it matches), or a TOPIC for a handout")
+  end
+  local questions, why = select_.questions(opts, opts.seed)
+  if not questions then options.error("export", spec, why) end
+  return H.worksheet(questions, opts)
+end
+
+local function run(args)
+  local opts, rest = options.parse("export", args, spec)
+  if #rest > 1 then options.error("export", spec, "unexpected argument '" .. rest[2] .. "'") end
+  local out = E.sink(opts, spec)
+  out.add(page_for(opts, rest))
+  out.finish()
+end
+
+return { name = "html", run = run,
+         description = "a worksheet (--seed N) or a circle's handout (TOPIC) as a printable HTML page" }

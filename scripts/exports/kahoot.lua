@@ -66,13 +66,11 @@ return E.format{
   description = "choice and true/false questions as Kahoot's spreadsheet template (-o FILE.xlsx)",
   kinds = kinds,
   why = why,
-  binary = true,
   assemble = assemble,
   options = { { nil, "time", "SECONDS", "time limit per question: 5, 10, 20, 30, 60, 90, 120 or 240 (default 20)",
                 type = "int", default = 20, check = function(t)
                   for _, v in ipairs(TIMES) do if v == t then return true end end
                   return false, "Kahoot allows 5, 10, 20, 30, 60, 90, 120 or 240 seconds"
                 end } },
-  requires = function() return halqa.xlsx ~= nil end,
-  off_reason = "halqa was built without libxlsxwriter (install libxlsxwriter-dev and rebuild)",
+  needs = "xlsx",
 }

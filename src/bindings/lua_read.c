@@ -72,8 +72,4 @@ static int l_read_import(lua_State *L) {
   return 1;
 }
 
-void hq_open_read(lua_State *L, int api) {
-  api = lua_absindex(L, api);
-  lua_pushcfunction(L, l_read_import);
-  lua_setfield(L, api, "read_import");
-}
+void hq_open_read(lua_State *L, int api) { hq_set_function(L, api, "read_import", l_read_import); }

@@ -24,10 +24,9 @@ typedef struct ibox {
 
 static int ibox_gc(lua_State *L) {
   ibox *b = lua_touserdata(L, 1);
-  if (b->st) sqlite3_finalize(b->st);
-  if (b->db) sqlite3_close(b->db);
-  b->st = NULL;
-  b->db = NULL;
+  sqlite3_finalize(b->st); /* each takes NULL as a no-op */
+  sqlite3_close(b->db);
+  b->st = NULL, b->db = NULL;
   return 0;
 }
 
@@ -75,14 +74,7 @@ static int bind_values(lua_State *L, sqlite3_stmt *st, int stmt_no) {
 /* halqa.sqlite_image(statements): the database file's bytes. Raises naming the failed statement. */
 static int l_image(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  ibox *b = lua_newuserdatauv(L, sizeof *b, 0);
-  b->db = NULL;
-  b->st = NULL;
-  if (luaL_newmetatable(L, "halqa.imagebox")) {
-    lua_pushcfunction(L, ibox_gc);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_setmetatable(L, -2);
+  ibox *b = hq_new_box(L, sizeof *b, "halqa.imagebox", ibox_gc);
   if (sqlite3_open_v2(":memory:", &b->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     return luaL_error(L, "halqa.sqlite_image: cannot open a database in memory");
   char pragma[64];
@@ -125,8 +117,4 @@ static int l_image(lua_State *L) {
   return 1;
 }
 
-void hq_open_sqlite_image(lua_State *L, int api) {
-  api = lua_absindex(L, api);
-  lua_pushcfunction(L, l_image);
-  lua_setfield(L, api, "sqlite_image");
-}
+void hq_open_sqlite_image(lua_State *L, int api) { hq_set_function(L, api, "sqlite_image", l_image); }

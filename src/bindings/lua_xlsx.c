@@ -10,7 +10,9 @@
 
 #include "bindings.h"
 
-#ifdef HALQA_HAVE_XLSXWRITER
+#ifndef HALQA_HAVE_XLSXWRITER
+void hq_open_xlsx(lua_State *L, int api) { (void)L, (void)api; } /* no libxlsxwriter: halqa.xlsx stays nil */
+#else
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,14 +114,7 @@ static void write_sheet(lua_State *L, lxw_workbook *wb) {
 static int l_xlsx(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   check_sheets(L);
-  xbox *b = lua_newuserdatauv(L, sizeof *b, 0);
-  b->dir[0] = b->file[0] = '\0';
-  b->wb = NULL;
-  if (luaL_newmetatable(L, "halqa.xlsxbox")) {
-    lua_pushcfunction(L, xbox_gc);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_setmetatable(L, -2);
+  xbox *b = hq_new_box(L, sizeof *b, "halqa.xlsxbox", xbox_gc);
 
   const char *tmp = getenv("TMPDIR");
   snprintf(b->dir, sizeof b->dir, "%s/halqa-xlsx-XXXXXX", tmp && tmp[0] == '/' && strlen(tmp) < 400 ? tmp : "/tmp");
@@ -155,15 +150,5 @@ static int l_xlsx(lua_State *L) {
   return 1;
 }
 
-void hq_open_xlsx(lua_State *L, int api) {
-  api = lua_absindex(L, api);
-  lua_pushcfunction(L, l_xlsx);
-  lua_setfield(L, api, "xlsx");
-}
-#else
-/* Built without libxlsxwriter: halqa.xlsx stays nil and the kahoot format says so. */
-void hq_open_xlsx(lua_State *L, int api) {
-  (void)L;
-  (void)api;
-}
+void hq_open_xlsx(lua_State *L, int api) { hq_set_function(L, api, "xlsx", l_xlsx); }
 #endif

@@ -13,7 +13,9 @@
 
 #include "bindings.h"
 
-#ifdef HALQA_HAVE_LIBZIP
+#ifndef HALQA_HAVE_LIBZIP
+void hq_open_zip(lua_State *L, int api) { (void)L, (void)api; } /* no libzip: halqa.zip stays nil */
+#else
 #include <zip.h>
 
 #define ZIP_MAX_ENTRIES 10000
@@ -66,14 +68,7 @@ static int l_zip(lua_State *L) {
   luaL_argcheck(L, n <= ZIP_MAX_ENTRIES, 1, "too many entries");
   for (lua_Integer i = 1; i <= n; i++) check_entry(L, i);
 
-  zbox *b = lua_newuserdatauv(L, sizeof *b, 0);
-  b->src = NULL;
-  b->za = NULL;
-  if (luaL_newmetatable(L, "halqa.zipbox")) {
-    lua_pushcfunction(L, zbox_gc);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_setmetatable(L, -2);
+  zbox *b = hq_new_box(L, sizeof *b, "halqa.zipbox", zbox_gc);
 
   zip_error_t err;
   zip_error_init(&err);
@@ -118,15 +113,5 @@ static int l_zip(lua_State *L) {
   return 1;
 }
 
-void hq_open_zip(lua_State *L, int api) {
-  api = lua_absindex(L, api);
-  lua_pushcfunction(L, l_zip);
-  lua_setfield(L, api, "zip");
-}
-#else
-/* Built without libzip: halqa.zip stays nil and the formats that need it say so. */
-void hq_open_zip(lua_State *L, int api) {
-  (void)L;
-  (void)api;
-}
+void hq_open_zip(lua_State *L, int api) { hq_set_function(L, api, "zip", l_zip); }
 #endif

@@ -211,15 +211,20 @@ static int api_readline(lua_State *L) {
   return 1;
 }
 
-/* halqa.write(...): writes strings or numbers with no newline added. */
-static int api_write(lua_State *L) {
-  hq_host *H = hq_host_of(L);
+/* Writes the arguments (strings or numbers) to f. */
+static void write_args(lua_State *L, FILE *f) {
   int n = lua_gettop(L);
   for (int i = 1; i <= n; i++) {
     size_t len;
     const char *s = luaL_checklstring(L, i, &len);
-    fwrite(s, 1, len, H->out);
+    fwrite(s, 1, len, f);
   }
+}
+
+/* halqa.write(...): writes strings or numbers with no newline added. */
+static int api_write(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  write_args(L, H->out);
   if (H->interactive) fflush(H->out);
   return 0;
 }
@@ -228,12 +233,7 @@ static int api_write(lua_State *L) {
 ** export's report of what it left out must not end up inside the exported file). */
 static int api_warn(lua_State *L) {
   hq_host *H = hq_host_of(L);
-  int n = lua_gettop(L);
-  for (int i = 1; i <= n; i++) {
-    size_t len;
-    const char *s = luaL_checklstring(L, i, &len);
-    fwrite(s, 1, len, H->err);
-  }
+  write_args(L, H->err);
   fputc('\n', H->err);
   fflush(H->err);
   return 0;

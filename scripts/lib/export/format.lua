@@ -5,7 +5,8 @@
 -- A format is a table of cases: `kinds` maps a question kind to a function(q, n, opts) converting
 -- one question (n counts the questions converted, from 1), or returning nil and why it cannot. Text formats return a string, which
 -- is written at once (an export of a large bank streams); formats whose file is built whole
--- (a zip, a spreadsheet) return an item, and `assemble(items, opts)` makes the file's bytes.
+-- (a zip, a spreadsheet) return an item, and `assemble(items, opts)` makes the file's bytes
+-- (such a format needs -o FILE).
 -- The questions come from E.each, the one place that walks the bank.
 
 local options, bank = require("lib.options"), require("lib.quiz.bank")
@@ -24,6 +25,14 @@ function E.spec(name, extra)
     { "k", "kind", "KIND", "only questions of this kind (repeatable)", list = true },
   }
   for _, o in ipairs(extra or {}) do spec[#spec + 1] = o end
+  return spec
+end
+
+-- The options of an export on paper: a drill's selection (lib/drill/select.lua) and -o FILE.
+function E.paper_spec(name)
+  local spec = { { "f", "format", "FORMAT", name .. " (this format)" },
+                 { "o", "output", "FILE", "write to a new FILE instead of standard output" } }
+  table.move(require("lib.drill.select").spec, 1, #require("lib.drill.select").spec, 3, spec)
   return spec
 end
 
@@ -137,8 +146,14 @@ function E.num(x)
   return tostring(x)
 end
 
+-- Why a binding a format needs (f.needs) is missing: a library absent when halqa was built.
+local OFF = {
+  zip = "halqa was built without libzip (install libzip-dev and rebuild)",
+  xlsx = "halqa was built without libxlsxwriter (install libxlsxwriter-dev and rebuild)",
+}
+
 -- The export module of a format f = { name, description, kinds, why = { kind = reason },
--- header(opts), footer(opts), assemble(items, opts), binary, options, requires, check(opts) }.
+-- header(opts), footer(opts, n), assemble(items, opts), options, needs, check(opts) }.
 function E.format(f)
   return {
     name = f.name,
@@ -146,11 +161,11 @@ function E.format(f)
     run = function(args)
       local spec = E.spec(f.name, f.options)
       local opts = E.parse(args, spec)
-      if f.requires and not f.requires() then
-        error({ message = "export: " .. f.name .. " is off: " .. f.off_reason, status = 1 }, 0)
+      if f.needs and halqa[f.needs] == nil then
+        error({ message = "export: " .. f.name .. " is off: " .. OFF[f.needs], status = 1 }, 0)
       end
       if f.check then f.check(opts, spec) end
-      local out = E.sink(opts, spec, f.binary)
+      local out = E.sink(opts, spec, f.assemble ~= nil) -- a file built whole is binary: -o
       local skipped, items, n = {}, {}, 0
       if f.header then out.add(f.header(opts)) end
       E.each(opts, function(q)
