@@ -34,7 +34,7 @@ case_ "an imported choice is graded by letter" 0 "Score: 1 of 1" \
 case_ "an imported decade is graded as a date" 0 "Score: 1 of 1" 'printf "the 1950s\n" | $H quiz --generator teacher --kind date -n 1'
 case_ "imported questions are a flashcard deck" 0 "[teacher · new]" 'printf "quit\n" | $H cards teacher'
 case_ "imported questions come up in a drill" 0 "Final standings" \
-  'printf "Calcutta\n/end\n" | timeout 10 $H drill --players Ali --generator teacher --kind short -n 1 --time 0'
+  'printf "Calcutta\n/end\n" | timeout 60 $H drill --players Ali --generator teacher --kind short -n 1 --time 0'
 
 case_ "the REPL plays an import at once, in the same session" 0 "Score: 1 of 1" \
   'printf "import teacher.tsv --name same_session --yes\nquiz --id same_session.q1.same_session_1\nCalcutta\n" | XDG_CONFIG_HOME="$TMP/fresh" $H'
