@@ -1,5 +1,5 @@
 -- commands/export.lua: `export --format FORMAT ...` prints something to keep: the question bank
--- as JSON, a worksheet, a handout. Each format is a module in exports/ across the scripts search
+-- as JSON or for Moodle, Anki, Quizlet and Kahoot, a worksheet, a handout, a printable page. Each format is a module in exports/ across the scripts search
 -- path (a user's own are picked up like the bundled ones) returning { name =, description =,
 -- run = function(args) }; run gets every argument, --format included, and parses its own options.
 
@@ -24,7 +24,7 @@ local function formats()
   return out, names
 end
 
-halqa.command("export", "export --format json|worksheet|handout ...  print the question bank, a worksheet or a handout",
+halqa.command("export", "export --format gift|moodle-xml|aiken|apkg|csv|tsv|kahoot|html|json|worksheet|handout [-o FILE] ...  questions for Moodle, Anki, Quizlet, Kahoot or paper",
   function(args)
     local fmt = format_of(args)
     local mods, names = formats()

@@ -6,7 +6,7 @@ halqa.command("help", "help [COMMAND]  list the commands, or show how to use one
   if wanted then
     for _, c in ipairs(list) do
       if c.name == wanted then
-        print(c.help)
+        print(require("lib.text").wrap(c.help, halqa.columns(), "    "))
         return
       end
     end

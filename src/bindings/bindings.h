@@ -15,6 +15,18 @@ void hq_open_grade(lua_State *L, int api);  /* halqa.grade, halqa.format_date, h
 void hq_open_random(lua_State *L, int api); /* halqa.random */
 void hq_open_width(lua_State *L, int api);  /* halqa.width */
 void hq_open_save(lua_State *L, int api);   /* halqa.save, halqa.can_save */
+/* halqa.save_generator, writing into generators/ of user_scripts_dir (NULL: there is none) */
+void hq_open_save_generator(lua_State *L, int api, const char *user_scripts_dir);
+/* Pushes a zeroed userdata of size bytes whose metatable tname has __gc = gc, and returns it:
+** where a binding keeps what it must free if Lua raises midway (lua_shared.c). */
+void *hq_new_box(lua_State *L, size_t size, const char *tname, lua_CFunction gc);
+/* Sets fn as field name of the table at index api. */
+void hq_set_function(lua_State *L, int api, const char *name, lua_CFunction fn);
+
+void hq_open_read(lua_State *L, int api);          /* halqa.read_import */
+void hq_open_zip(lua_State *L, int api);          /* halqa.zip (nil without libzip) */
+void hq_open_xlsx(lua_State *L, int api);         /* halqa.xlsx (nil without libxlsxwriter) */
+void hq_open_sqlite_image(lua_State *L, int api); /* halqa.sqlite_image */
 
 /* halqa.json; frozen is the index of a weak table proxy -> real table, so read-only tables
 ** are encoded through (the host's freeze.c keeps it). */

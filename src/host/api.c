@@ -216,16 +216,31 @@ static int api_readline(lua_State *L) {
   return 1;
 }
 
-/* halqa.write(...): writes strings or numbers with no newline added. */
-static int api_write(lua_State *L) {
-  hq_host *H = hq_host_of(L);
+/* Writes the arguments (strings or numbers) to f. */
+static void write_args(lua_State *L, FILE *f) {
   int n = lua_gettop(L);
   for (int i = 1; i <= n; i++) {
     size_t len;
     const char *s = luaL_checklstring(L, i, &len);
-    fwrite(s, 1, len, H->out);
+    fwrite(s, 1, len, f);
   }
+}
+
+/* halqa.write(...): writes strings or numbers with no newline added. */
+static int api_write(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  write_args(L, H->out);
   if (H->interactive) fflush(H->out);
+  return 0;
+}
+
+/* halqa.warn(...): writes strings to standard error with a newline, apart from the output (an
+** export's report of what it left out must not end up inside the exported file). */
+static int api_warn(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  write_args(L, H->err);
+  fputc('\n', H->err);
+  fflush(H->err);
   return 0;
 }
 
@@ -281,7 +296,7 @@ static int api_memory(lua_State *L) {
 
 static const luaL_Reg api_funcs[] = {
   {"command", api_command}, {"commands", api_commands}, {"quit", api_quit},
-  {"readline", api_readline}, {"write", api_write}, {"interactive", api_interactive},
+  {"readline", api_readline}, {"write", api_write}, {"warn", api_warn}, {"interactive", api_interactive},
   {"columns", api_columns}, {"color", api_color}, {"scripts", api_scripts},
   {"memory", api_memory}, {"clock", api_clock}, {NULL, NULL}
 };
@@ -310,6 +325,13 @@ void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   lua_pop(L, 1);
   hq_open_width(L, -1);
   hq_open_save(L, -1);
+  char *user = hq_user_scripts_dir();
+  hq_open_save_generator(L, -1, user);
+  free(user);
+  hq_open_read(L, -1);
+  hq_open_zip(L, -1);
+  hq_open_xlsx(L, -1);
+  hq_open_sqlite_image(L, -1);
   hq_open_fsrs(L);
   lua_setfield(L, -2, "fsrs");
   hq_open_store(L, -1, H->progress);

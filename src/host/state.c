@@ -150,7 +150,8 @@ hq_host *hq_open(const hq_config *cfg) {
     add_script_dir(H, cfg->script_dirs[i]);
   }
   char *user = cfg->no_user_scripts ? NULL : hq_user_scripts_dir();
-  if (user && is_dir(user)) add_script_dir(H, user);
+  /* searched even before it exists: `import` may create it during the session */
+  if (user) add_script_dir(H, user);
   free(user);
   const char *bundled_scripts = hq_default_scripts_dir();
   if (bundled_scripts) add_script_dir(H, bundled_scripts);

@@ -85,7 +85,7 @@ static const sandbox_case cases[] = {
   {"require reports a missing module", "return require('no.such.module')", 1, "module 'no.such.module' not found: no no/such/module.lua"},
   {"require cannot load C modules", "return require('io')", 1, "module 'io' not found"},
   /* the halqa API */
-  {"commands list the bundled and user ones", "local names = {} for _, c in ipairs(halqa.commands()) do names[#names + 1] = c.name end return table.concat(names, ',')", 0, "echo,export,help,join,quit,quiz"},
+  {"commands list the bundled and user ones", "local names = {} for _, c in ipairs(halqa.commands()) do names[#names + 1] = c.name end return table.concat(names, ',')", 0, "echo,export,help,import,join,quit,quiz"},
   {"a command name cannot be taken twice", "halqa.command('help', 'help  again', function() end)", 1, "command 'help' is already defined"},
   {"a command needs a function", "halqa.command('x', 'x  y', 3)", 1, "bad argument #3"},
   {"the index orders events by date", "local e = halqa.index.events_by_date return events[e[1]].date.year <= events[e[#e]].date.year", 0, "true"},

@@ -5,6 +5,7 @@
 
 local F = require("lib.quiz.facts")
 local Q = require("lib.quiz.question")
+local faces = require("lib.cards.faces")
 
 local C = {}
 
@@ -43,37 +44,47 @@ function C.context(deck, sink)
 end
 
 -- Adds a card for every typed-answer question of the question generator `name` (seed 1: the
--- questions' wording does not depend on the seed). The variant keeps cards apart when one set of
--- facts is asked in several ways.
-function C.from_questions(ctx, name)
+-- questions' wording does not depend on the seed); with every_kind, a card for each of its
+-- questions, the front showing the choices (lib/cards/faces.lua) and a typed letter graded as a
+-- quiz grades it. The variant keeps cards apart when one set of facts is asked in several ways.
+function C.from_questions(ctx, name, every_kind)
   local gen
   for _, g in ipairs(require("lib.quiz.bank").generators()) do
     if g.name == name then gen = g end
   end
   if not gen then return end
   local qctx = Q.context(name, halqa.random("cards:" .. name), function(q)
-    if TYPED[q.kind] then
+    if TYPED[q.kind] or every_kind then
       -- a question id is generator.template.facts[.variant]; the card keeps template and variant
       local template, variant = q.id:match("^[^.]+%.([^.]+)%.[^.]+(.*)$")
       ctx:card{
         facts = q.facts, variant = template .. variant,
-        front = q.prompt, back = q.answer .. (q.explanation ~= "" and ("\n" .. q.explanation) or ""),
+        front = TYPED[q.kind] and q.prompt or faces.front(q),
+        back = (TYPED[q.kind] and q.answer or faces.answer(q)) .. (q.explanation ~= "" and ("\n" .. q.explanation) or ""),
         sources = q.sources, tags = q.tags,
         check = { kind = q.kind, answer = q.answer, accepted = q.accepted, person = q.person,
-                  date = q.date, number = q.number, approx = q.approx },
+                  date = q.date, number = q.number, approx = q.approx, choices = q.choices,
+                  correct = q.correct, left = q.left, statement = q.statement },
       }
     end
   end)
   gen.generate(qctx)
 end
 
--- Every card of every card generator, as a list, in deck order.
+-- Every card of every card generator, as a list, in deck order; then a deck for each question
+-- generator that asks for one (cards = true, as an imported question set does) and has no card
+-- generator of its name.
 function C.all()
-  local cards = {}
+  local cards, decks = {}, {}
+  local function sink(card) cards[#cards + 1] = card end
   for _, modname in ipairs(halqa.scripts("cards")) do
     local gen = require(modname)
     local deck = gen.deck or modname:match("([^.]+)$")
-    gen.generate(C.context(deck, function(card) cards[#cards + 1] = card end))
+    decks[deck] = true
+    gen.generate(C.context(deck, sink))
+  end
+  for _, g in ipairs(require("lib.quiz.bank").generators()) do
+    if g.cards and not decks[g.name] then C.from_questions(C.context(g.name, sink), g.name, true) end
   end
   return cards
 end

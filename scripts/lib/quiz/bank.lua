@@ -28,7 +28,8 @@ function B.generators()
     if type(gen) ~= "table" or type(gen.generate) ~= "function" then
       error(string.format("generators/%s.lua must return a table with a generate function", file), 0)
     end
-    out[#out + 1] = { name = gen.name or file, description = gen.description or "", generate = gen.generate }
+    out[#out + 1] = { name = gen.name or file, description = gen.description or "", generate = gen.generate,
+                      cards = gen.cards == true }
   end
   return out
 end

@@ -113,10 +113,20 @@ local function base(ctx, spec, kind)
   if type(spec_facts) ~= "table" or #spec_facts == 0 then fail(ctx, spec, "a question needs the ids of its facts") end
   local facts = copy(spec_facts)
   local parties
+  -- An imported question (spec.own) tests no record of the dataset: its fact is itself, an id
+  -- of its own (letters, digits, '_'), so cards and progress can still refer to it.
   for _, id in ipairs(facts) do
-    if not table_of[id] then fail(ctx, spec, "unknown fact id '" .. tostring(id) .. "'") end
+    if spec.own then
+      if type(id) ~= "string" or not id:match("^[%w_]+$") or table_of[id] then
+        fail(ctx, spec, "an own fact id is letters, digits and '_', and no dataset id: '" .. tostring(id) .. "'")
+      end
+    elseif not table_of[id] then
+      fail(ctx, spec, "unknown fact id '" .. tostring(id) .. "'")
+    end
   end
-  if #facts == 1 then
+  if spec.own then
+    parties = {}
+  elseif #facts == 1 then
     local list = parties_of(facts[1])
     parties = table.move(list, 1, #list, 1, {})
   else
@@ -203,8 +213,10 @@ end
 
 function builders.choice(ctx, spec, q)
   if type(spec.answer) ~= "string" then fail(ctx, spec, "a choice question needs an answer") end
-  if type(spec.distractors) ~= "table" or #spec.distractors ~= 3 then
-    fail(ctx, spec, "a choice question needs exactly 3 distractors, got " .. #(spec.distractors or {}))
+  -- generators give 3 distractors; an imported question keeps the 1 to 5 its author wrote
+  local n = type(spec.distractors) == "table" and #spec.distractors or 0
+  if not (n == 3 or (spec.own and n >= 1 and n <= 5)) then
+    fail(ctx, spec, "a choice question needs exactly 3 distractors, got " .. n)
   end
   q.answer = spec.answer
   q.choices, q.correct = mix(ctx, spec, { spec.answer }, spec.distractors)
