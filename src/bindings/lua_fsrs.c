@@ -1,4 +1,4 @@
-/* lua_fsrs.c: the FSRS-6 scheduler for Lua scripts (review, retrievability, configure). */
+/* lua_fsrs.c: the FSRS-6 scheduler for Lua scripts (review, preview, retrievability, configure). */
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>

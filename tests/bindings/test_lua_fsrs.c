@@ -275,6 +275,46 @@ static void test_lua_each_open_has_its_own_parameters(void **state)
     lua_settop(L, 0);
 }
 
+static void test_lua_modes_steps_and_preview(void **state)
+{
+    lua_State *L = *state;
+    /* The default (short-term) mode: a new card's Good is the 10 minute step. */
+    assert_near(lua_num(L, "return fsrs.preview(nil)[3].minutes"), 10, 0);
+    assert_near(lua_num(L, "return fsrs.preview(nil)[4].interval"), 8, 0);
+    /* Steps as strings or minutes, read back in their units. */
+    run_ok(L, "fsrs.configure{learning_steps = {'5m', 90, '1d'}, relearning_steps = {}}\n"
+              "local p = fsrs.parameters()\n"
+              "return table.concat(p.learning_steps, ' '), #p.relearning_steps");
+    assert_string_equal(lua_tostring(L, 1), "5m 90m 1d");
+    assert_int_equal(lua_tointeger(L, 2), 0);
+    lua_settop(L, 0);
+    /* No relearning steps: a lapse goes straight to a day interval. */
+    run_ok(L, "local o = fsrs.review({stability = 10, difficulty = 5}, 1, 10)\n"
+              "return o.phase, o.minutes");
+    assert_string_equal(lua_tostring(L, 1), "review");
+    assert_int_equal(lua_tointeger(L, 2), 0);
+    lua_settop(L, 0);
+    assert_string_equal(run_err(L, "fsrs.configure{learning_steps = {'5x'}}"),
+                        "bad argument #1 to 'configure' (learning_steps[1] must be minutes or a "
+                        "string like \"10m\", \"1h\", \"1d\", got string)");
+    assert_string_equal(run_err(L, "fsrs.configure{short_term = 'no'}"),
+                        "bad argument #1 to 'configure' (short_term must be a boolean, got string)");
+    /* Long-term mode: the four new-card intervals in order, as ts-fsrs gives them. */
+    lua_settop(L, 0);
+    run_ok(L, "fsrs.configure{short_term = false}\n"
+              "local p = fsrs.preview(nil)\n"
+              "return p[1].interval, p[2].interval, p[3].interval, p[4].interval, p[1].phase");
+    assert_int_equal(lua_tointeger(L, 1), 1);
+    assert_int_equal(lua_tointeger(L, 2), 2);
+    assert_int_equal(lua_tointeger(L, 3), 3);
+    assert_int_equal(lua_tointeger(L, 4), 8);
+    assert_string_equal(lua_tostring(L, 5), "review");
+    lua_settop(L, 0);
+    assert_string_equal(run_err(L, "return fsrs.review({stability = 1, difficulty = 5, phase = 'x'}, 3, 0)"),
+                        "bad argument #1 to 'review' (state.phase must be new, learning, review "
+                        "or relearning, got string)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -299,6 +339,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_lua_fuzz_sequence_is_reproducible_from_seed,
                                         lua_setup, lua_teardown),
         cmocka_unit_test_setup_teardown(test_lua_each_open_has_its_own_parameters, lua_setup,
+                                        lua_teardown),
+        cmocka_unit_test_setup_teardown(test_lua_modes_steps_and_preview, lua_setup,
                                         lua_teardown),
     };
     return cmocka_run_group_tests_name("lua_fsrs", tests, NULL, NULL);

@@ -149,6 +149,24 @@ case_ "a missing store is not created by reading it" 0 "absent" '$H --db lazy/di
 printf 'this is not a database, just some bytes that are long enough to look like a header............' > "$TMP/corrupt.db"
 case_ "a corrupt store starts in no-save mode and says why" 0 "corrupt.db" '$H --db corrupt.db -e "return halqa.store.mode()"'
 case_ "a corrupt store is left as it was" 0 "" 'a=$(cksum < corrupt.db); printf "\n3\nquit\n" | $H --db corrupt.db cards dates >/dev/null 2>&1; test "$a" = "$(cksum < corrupt.db)"'
+# A year of reviews of the dates deck by a simulated learner, then the optimizer and stats.
+cat > "$TMP/year.lua" <<'LUA'
+local rng, day = halqa.random(3), 86400
+local t0 = os.time() - 400 * day
+for _, c in ipairs(halqa.store.new_cards("dates", 40)) do
+  local now = t0
+  halqa.store.review(c.id, 4, { now = now })
+  for _ = 1, 5 do
+    now = now + math.max(1, halqa.store.card(c.id).interval) * day + rng:int(0, 2) * day
+    halqa.store.review(c.id, rng:int(1, 5) == 1 and 1 or 3, { now = now })
+    if halqa.store.card(c.id).phase == "relearning" then halqa.store.review(c.id, 3, { now = now + 600 }) end
+  end
+end
+LUA
+case_ "cards --optimize fits the weights and prints both losses" 0 "  after:  log loss" 'printf "quit\n" | $H --db fit.db cards dates >/dev/null; $H --db fit.db year.lua && $H --db fit.db cards --optimize'
+case_ "stats names the fitted weights in use" 0 "with your own weights, fitted" '$H --db fit.db stats'
+case_ "stats forecasts the workload at a second retention" 0 "yours vs 80% retention" '$H --db fit.db stats --compare 0.8'
+case_ "cards --optimize takes no deck" 2 "--optimize fits every deck at once" '$H --db :memory: cards dates --optimize'
 printf 'local ids = {}\nfor _, c in ipairs(halqa.store.new_cards("dates", 30)) do ids[#ids + 1] = c.id end\nfor _, id in ipairs(ids) do halqa.store.review(id, 3) end\n' > "$TMP/two.lua"
 case_ "two processes review one store" 0 "reviews=" 'printf "quit\n" | $H --db shared.db cards dates >/dev/null; $H --db shared.db two.lua & $H --db shared.db two.lua; s=$?; wait $! || s=1; test $s = 0 && $H --db shared.db -e "$count_reviews"'
 case_ "a session killed with SIGKILL keeps every committed answer" 0 "reviews=3" '(printf "\n3\n\n3\n\n3\n"; sleep 3) | $H --db killed.db cards dates > killed.out & pid=$!; sleep 1.5; kill -9 $pid; wait; $H --db killed.db -e "$count_reviews"'
