@@ -61,7 +61,8 @@ function S.render(sc, out, width)
     .. (#own > 0 and (" (decks of their own: " .. table.concat(own, ", ") .. ")") or "") .. ".", width, "  ")
   out[#out + 1] = ""
   local f = sc.forecast
-  out[#out + 1] = string.format("Workload if every review is recalled: yours vs %s retention", pct(sc.compare))
+  out[#out + 1] = T.wrap(string.format("Workload if every review is recalled: yours vs %s retention",
+    pct(sc.compare)), width, "  ")
   out[#out + 1] = string.format("  %-12s %8s %8s", "", "yours", pct(sc.compare))
   for i = 1, math.min(ROWS, f.days) do
     local label = i == 1 and "today" or (i == 2 and "tomorrow" or ("day " .. i))
