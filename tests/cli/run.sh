@@ -133,7 +133,7 @@ case_ "a lower desired retention spaces reviews further" 0 "Easy: next review in
 case_ "the default retention schedules a new Easy card in 8 days" 0 "Easy: next review in 8 days" 'printf "\n4\nquit\n" | $H --db :memory: cards dates'
 case_ "a deck's desired retention is kept for its next sessions" 0 "Easy: next review in 28 days" 'printf "quit\n" | $H --db ret.db cards dates --retention 0.8 >/dev/null; printf "\n4\nquit\n" | $H --db ret.db cards dates'
 case_ "another deck keeps the default retention" 0 "Easy: next review in 8 days" 'printf "\n4\nquit\n" | $H --db ret.db cards leaders'
-case_ "a new Good card goes to its 10 minute learning step" 0 "Good: again in 10 minutes." 'printf "\n3\nquit\n" | $H --db :memory: cards dates'
+case_ "a new Good card goes to its 10 minute learning step" 0 "Good: back in 10 minutes." 'printf "\n3\nquit\n" | $H --db :memory: cards dates'
 case_ "a card on a learning step comes back in the same session" 0 "Card 2 of 2  [dates]" 'printf "\n1\n\n3\nquit\n" | $H --db :memory: cards dates --limit 1 --new 1'
 case_ "learning steps can be turned off" 0 "Good: next review in 2 days" 'printf "\n3\nquit\n" | $H --db :memory: cards dates --steps ""'
 case_ "a bad learning step is a usage error" 2 "learning_steps[1] must be minutes" '$H --db :memory: cards dates --steps "5x"'

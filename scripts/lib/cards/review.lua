@@ -102,7 +102,7 @@ function R.run(queue, session, waiting)
       card.reps = card.reps + 1 -- no longer new, if it comes back on a step
       if s.minutes > 0 then -- a learning step: seen again when it is due
         learning.add(waiting, card, s.due_time)
-        say(T.color(RATING_COLORS[rating], RATING_NAMES[rating]) .. ": again " .. learning.step_text(s.minutes) .. ".")
+        say(T.color(RATING_COLORS[rating], RATING_NAMES[rating]) .. ": back " .. learning.step_text(s.minutes) .. ".")
       else
         say(T.color(RATING_COLORS[rating], RATING_NAMES[rating]) .. ": next review " .. days_text(s.interval) .. ".")
       end
