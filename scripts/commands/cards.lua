@@ -13,11 +13,11 @@ local spec = {
     check = function(n) return n >= 0, "must be 0 or more" end },
   { "n", "limit", "N", "at most this many cards this session (default 100)", type = "int", default = 100,
     check = function(n) return n > 0, "must be at least 1" end },
-  { "r", "retention", "R", "desired retention, 0.7 to 0.99 (default 0.9); with a DECK, kept for it",
+  { "r", "retention", "R", "target recall 0.7-0.99 (0.9); kept for a DECK",
     type = "number", check = function(r) return r >= 0.7 and r <= 0.99, "must be between 0.7 and 0.99" end },
-  { nil, "steps", "LIST", "learning steps for new cards, e.g. \"1m 10m\" (default; \"\" for none)" },
-  { nil, "relearning-steps", "LIST", "steps for forgotten cards (default \"10m\"; \"\" for none)" },
-  { nil, "optimize", nil, "fit the scheduler's weights to your review history, then stop", type = "flag" },
+  { nil, "steps", "LIST", "new cards' steps (\"1m 10m\"; \"\" for none)" },
+  { nil, "relearning-steps", "LIST", "forgotten cards' steps (\"10m\")" },
+  { nil, "optimize", nil, "fit the weights to your reviews, then stop", type = "flag" },
 }
 
 -- Brings the store in line with the card generators: new cards added, vanished ones retired.

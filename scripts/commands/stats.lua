@@ -11,7 +11,7 @@ local spec = {
     check = function(n) return n >= 1 and n <= 3650, "must be 1 to 3650" end },
   { nil, "now", "SECONDS", "as of this time (unix seconds) instead of now", type = "int" },
   { nil, "json", nil, "print the figures as JSON", type = "flag" },
-  { nil, "compare", "R", "the retention to forecast beside yours (default 0.85)", type = "number", default = 0.85,
+  { nil, "compare", "R", "a retention to forecast beside yours (0.85)", type = "number", default = 0.85,
     check = function(r) return r >= 0.7 and r <= 0.99, "must be between 0.7 and 0.99" end },
 }
 
