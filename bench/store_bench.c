@@ -76,14 +76,14 @@ int main(int argc, char **argv) {
   {
     fsrs_params p; fsrs_default_params(&p);
     double a = now_ms(); double sink = 0;
-    fsrs_state st = {0, 0};
+    fsrs_outcome o;
     for (int i = 0; i < NR; i++) {
       int rating = 1 + (int)(xr() % 4);
-      if (i % 10 == 0) st = fsrs_review(&p, NULL, rating, 0, NULL);
-      else st = fsrs_review(&p, &st, rating, (double)(xr() % 30), NULL);
-      sink += st.stability;
+      if (i % 10 == 0) fsrs_schedule(&p, NULL, rating, 0, &o);
+      else fsrs_schedule(&p, &o.card, rating, (int)(xr() % 30), &o);
+      sink += o.card.mem.stability;
     }
-    printf("store: fsrs_review alone x%d (C): %.0f ms (sink %g)\n", NR, now_ms() - a, sink > 0 ? 1.0 : 0.0);
+    printf("store: fsrs_schedule alone x%d (C): %.0f ms (sink %g)\n", NR, now_ms() - a, sink > 0 ? 1.0 : 0.0);
   }
   if (store_open(path, &s, msg, sizeof msg) != STORE_OK) { fprintf(stderr, "%s\n", msg); return 1; }
   time_t now = store_day_start(today) + 6 * 3600;

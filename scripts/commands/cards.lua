@@ -1,9 +1,11 @@
 -- commands/cards.lua: `cards [DECK]` — review flashcards: due cards first, then new ones up to a
 -- daily limit. Decks: dates, leaders, events, organizations, or a party id (CPP, CMKP, ...).
+-- New and lapsed cards go through short learning steps within the session (lib.cards.learning).
 
-local options, build, review
+local options, build, review, learning, optimize
 local function load_libs()
   options, build, review = require("lib.options"), require("lib.cards.build"), require("lib.cards.review")
+  learning, optimize = require("lib.cards.learning"), require("lib.cards.optimize")
 end
 
 local spec = {
@@ -11,8 +13,11 @@ local spec = {
     check = function(n) return n >= 0, "must be 0 or more" end },
   { "n", "limit", "N", "at most this many cards this session (default 100)", type = "int", default = 100,
     check = function(n) return n > 0, "must be at least 1" end },
-  { "r", "retention", "R", "desired retention, 0.7 to 0.99 (default 0.9)", type = "number", default = 0.9,
-    check = function(r) return r >= 0.7 and r <= 0.99, "must be between 0.7 and 0.99" end },
+  { "r", "retention", "R", "target recall 0.7-0.99 (0.9); kept for a DECK",
+    type = "number", check = function(r) return r >= 0.7 and r <= 0.99, "must be between 0.7 and 0.99" end },
+  { nil, "steps", "LIST", "new cards' steps (\"1m 10m\"; \"\" for none)" },
+  { nil, "relearning-steps", "LIST", "forgotten cards' steps (\"10m\")" },
+  { nil, "optimize", nil, "fit the weights to your reviews, then stop", type = "flag" },
 }
 
 -- Brings the store in line with the card generators: new cards added, vanished ones retired.
@@ -48,22 +53,41 @@ local function choose_deck(name, decks)
   options.error("cards", spec, "no deck '" .. name .. "' (decks: " .. table.concat(decks, ", ") .. ", or a party id such as CPP)")
 end
 
-halqa.command("cards", "cards [DECK] [--new N] [--limit N]  review flashcards, due ones first", function(args)
+halqa.command("cards", "cards [DECK] [--new N] [--limit N] [--optimize]  review flashcards, due ones first", function(args)
   load_libs()
   local opts, rest = options.parse("cards", args, spec)
   if #rest > 1 then options.error("cards", spec, "unexpected argument '" .. rest[2] .. "'") end
-  halqa.store.configure{ desired_retention = opts.retention }
+  if opts.optimize then
+    if rest[1] then options.error("cards", spec, "--optimize fits every deck at once: no DECK") end
+    optimize.run(true)
+    return
+  end
+  local config = {}
+  if opts.steps then config.learning_steps = optimize.steps(opts.steps) end
+  if opts["relearning-steps"] then config.relearning_steps = optimize.steps(opts["relearning-steps"]) end
+  local ok, err = pcall(halqa.store.configure, config)
+  if not ok then options.error("cards", spec, (tostring(err):gsub("^.-%((.*)%)$", "%1"))) end
   local by_id, decks = sync()
   local deck, wanted = choose_deck(rest[1], decks)
+  if opts.retention and deck then
+    halqa.store.set_deck_retention(deck, opts.retention) -- a deck option, as in Anki: it stays
+    print(string.format("Desired retention for %s: %.2f (kept for this deck).", deck, opts.retention))
+  elseif opts.retention then
+    halqa.store.configure{ desired_retention = opts.retention } -- this session, every deck
+  end
   -- Due cards first, then new cards while today's allowance lasts.
-  local queue = {}
+  local queue, waiting, now = {}, learning.new(), os.time()
   local function take(list, max)
     for _, stored in ipairs(list) do
-      if #queue >= opts.limit or max <= 0 then return end
+      if #queue + learning.count(waiting) >= opts.limit or max <= 0 then return end
       local card = by_id[stored.id]
       if card and wanted(card) then
         card.reps = stored.reps
-        queue[#queue + 1] = card
+        if stored.due_time and stored.due_time > now then
+          learning.add(waiting, card, stored.due_time) -- a step from earlier today, not due yet
+        else
+          queue[#queue + 1] = card
+        end
         max = max - 1
       end
     end
@@ -71,6 +95,10 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N]  review flashcards, d
   take(halqa.store.due(deck, 100000), math.huge)
   local allowance = opts.new - halqa.store.new_today(deck)
   if allowance > 0 then take(halqa.store.new_cards(deck, 100000), allowance) end
+  if #queue == 0 and learning.count(waiting) > 0 then -- only steps not due yet: learn ahead
+    local first = learning.take(waiting, now, false)
+    if first then queue[1] = first end
+  end
   if #queue == 0 then
     print("Nothing to review" .. (rest[1] and (" in " .. rest[1]) or "") .. " today. Come back tomorrow, or take a quiz.")
     return
@@ -79,7 +107,7 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N]  review flashcards, d
   print(string.format("%d card%s to review%s. Type the answer, or press Enter to see the back; undo, quit.",
     #queue, #queue == 1 and "" or "s", mode == "saving" and "" or (" (not saving: " .. why .. ")")))
   local session = halqa.store.begin_session("cards", { deck = rest[1] or "all" })
-  local summary = review.run(queue, session)
+  local summary = review.run(queue, session, waiting)
   halqa.store.end_session(session)
   print(review.summary(summary))
 end)

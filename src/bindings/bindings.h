@@ -39,6 +39,14 @@ void hq_push_json_text(lua_State *L, const char *text);
 ** Each call makes its own parameter set (FSRS-6 defaults), kept in a userdata shared as an
 ** upvalue by the four closures, so separate states (or separate calls) never share parameters. */
 int hq_open_fsrs(lua_State *L);
+/* Reads the configure{} table at arg 1 into p (fields left out keep p's values); raises a
+** "bad argument #1" naming the field on any error. Shared by halqa.fsrs and halqa.store. */
+void hq_fsrs_read_config(lua_State *L, fsrs_params *p);
+/* Pushes p as the table configure takes (halqa.fsrs.parameters, halqa.store.parameters). */
+void hq_push_fsrs_params(lua_State *L, const fsrs_params *p);
+/* Pushes one rating's outcome: {stability, difficulty, interval, minutes, phase, step,
+** retrievability}. */
+void hq_push_fsrs_outcome(lua_State *L, const fsrs_outcome *o);
 
 /* halqa.store over s: mode, path, today, begin_session, end_session, record_answer, sync_cards,
 ** due, new_cards, card, review, undo, make_due, history, stats (docs/store.md). Scripts get no

@@ -6,6 +6,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "bindings.h"
 #include "lua_store_internal.h"
 
 /* ---- the functions ---- */
@@ -34,21 +35,14 @@ static int l_today(lua_State *L) {
   return 1;
 }
 
-/* configure{ desired_retention =, maximum_interval =, fuzz = } — how the store schedules reviews
-** (FSRS-6 defaults until set). Each field is optional; bad values raise and change nothing. */
+/* configure{ ... } — how the store schedules reviews: halqa.fsrs.configure's fields (FSRS-6
+** defaults until set, the fitted weights once optimized). Each field is optional; bad values raise
+** and change nothing. */
 static int l_configure(lua_State *L) {
   store *s = ls_store_of(L);
-  luaL_checktype(L, 1, LUA_TTABLE);
   fsrs_params p;
   store_get_params(s, &p);
-  lua_pushliteral(L, "desired_retention");
-  if (lua_rawget(L, 1) != LUA_TNIL) p.desired_retention = luaL_checknumber(L, -1);
-  lua_pushliteral(L, "maximum_interval");
-  if (lua_rawget(L, 1) != LUA_TNIL) p.maximum_interval = (int)luaL_checkinteger(L, -1);
-  lua_pushliteral(L, "fuzz");
-  if (lua_rawget(L, 1) != LUA_TNIL) p.enable_fuzz = lua_toboolean(L, -1);
-  const char *bad = fsrs_check_params(&p);
-  if (bad) return luaL_error(L, "halqa.store.configure: %s", bad);
+  hq_fsrs_read_config(L, &p);
   store_set_params(s, &p);
   return 0;
 }
@@ -61,12 +55,21 @@ void hq_open_store(lua_State *L, int api, store *s) {
     {"new_cards", l_new_cards}, {"card", l_card}, {"review", l_review}, {"undo", l_undo},
     {"make_due", l_make_due}, {"history", l_history},
     {"session_answers", l_session_answers}, {"unfinished", l_unfinished}, {"stats", l_stats},
-    {"new_today", l_new_today}, {"configure", l_configure}, {NULL, NULL}
+    {"new_today", l_new_today}, {"configure", l_configure}, {"parameters", l_parameters},
+    {"preview", l_preview}, {"weights", l_weights}, {"optimize", l_optimize},
+    {"deck_retention", l_deck_retention}, {"set_deck_retention", l_set_deck_retention},
+    {"forecast", l_forecast}, {NULL, NULL}
   };
   api = lua_absindex(L, api);
   ls_open_metatables(L);
   lua_createtable(L, 0, (int)(sizeof funcs / sizeof funcs[0]) - 1);
   ls_push_box(L, s);
   luaL_setfuncs(L, funcs, 1); /* every function shares the box as its upvalue */
+  /* halqa.fsrs.optimize is the store's: it fits the weights to the store's history. */
+  if (lua_getfield(L, api, "fsrs") == LUA_TTABLE) { /* store table, fsrs table */
+    lua_getfield(L, -2, "optimize");
+    lua_setfield(L, -2, "optimize");
+  }
+  lua_pop(L, 1);
   lua_setfield(L, api, "store");
 }

@@ -9,6 +9,12 @@
 
 #include "lua_store_internal.h"
 
+static const char *const phase_names[] = {"new", "learning", "review", "relearning"};
+
+static const char *phase_name(int phase) {
+  return phase >= 0 && phase <= 3 ? phase_names[phase] : "review";
+}
+
 static int opt_limit(lua_State *L, int idx, int arg) {
   lua_Integer v;
   if (lua_isnoneornil(L, idx)) return -1;
@@ -53,6 +59,9 @@ static void push_card(lua_State *L, const store_card *c) {
     ls_set_int(L, "due_day", c->due_day);
     ls_set_int(L, "last_day", c->last_day);
     ls_set_int(L, "interval", c->interval);
+    ls_set_str(L, "phase", phase_name(c->phase));
+    ls_set_int(L, "step", c->step);
+    if (c->due_time) ls_set_int(L, "due_time", c->due_time);
   }
 }
 
@@ -184,16 +193,25 @@ int l_review(lua_State *L) {
   store_review_out r;
   if (store_review(s, card, (int)rating, now, graded, answer, session, &r) != STORE_OK)
     return ls_raise_error(L, s);
-  lua_createtable(L, 0, 7);
-  ls_set_num(L, "stability", r.stability);
-  ls_set_num(L, "difficulty", r.difficulty);
-  ls_set_int(L, "interval", r.interval);
-  ls_set_int(L, "due_day", r.due_day);
-  ls_set_int(L, "day", r.day);
-  ls_set_int(L, "elapsed_days", r.elapsed_days);
+  ls_push_review_out(L, &r);
   lua_pushboolean(L, r.id != 0);
   lua_setfield(L, -2, "recorded");
   return 1;
+}
+
+void ls_push_review_out(lua_State *L, const store_review_out *r) {
+  lua_createtable(L, 0, 12);
+  ls_set_num(L, "stability", r->stability);
+  ls_set_num(L, "difficulty", r->difficulty);
+  ls_set_int(L, "interval", r->interval);
+  ls_set_int(L, "due_day", r->due_day);
+  ls_set_int(L, "day", r->day);
+  ls_set_int(L, "elapsed_days", r->elapsed_days);
+  ls_set_str(L, "phase", phase_name(r->phase));
+  ls_set_int(L, "step", r->step);
+  ls_set_int(L, "minutes", r->minutes);
+  if (r->due_time) ls_set_int(L, "due_time", r->due_time);
+  ls_set_num(L, "retrievability", r->retrievability);
 }
 
 /* undo([session]) -> the card id whose last review was undone, or nil */

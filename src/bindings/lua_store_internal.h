@@ -83,5 +83,11 @@ store_lua_fn l_sync_cards, l_due, l_new_cards, l_card, l_review, l_undo, l_make_
 store_lua_fn l_begin_session, l_end_session, l_record_answer, l_history, l_session_answers, l_unfinished;
 /* lua_store_stats.c */
 store_lua_fn l_stats;
+/* lua_store_sched.c */
+store_lua_fn l_preview, l_weights, l_optimize, l_deck_retention, l_set_deck_retention, l_forecast,
+  l_parameters;
+
+/* Pushes a review's (or a preview's) result table (lua_store_cards.c). */
+void ls_push_review_out(lua_State *L, const store_review_out *r);
 
 #endif

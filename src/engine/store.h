@@ -28,7 +28,7 @@ typedef enum store_status {
 typedef struct store store;
 
 /* The schema version this build writes (PRAGMA user_version) and the file's application id. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_APPLICATION_ID 0x68716c61 /* "hqla" */
 
 /* A day starts at this local hour (as in Anki), so a late-night session counts as the evening's. */
@@ -65,10 +65,12 @@ const char *store_error(const store *s);  /* the last STORE_ERROR's message */
 ** once after such a switch, NULL otherwise: the host polls it after each command and prints it. */
 const char *store_take_notice(store *s);
 
-/* The scheduler's parameters (FSRS-6 defaults until set; copied). With fuzz on, each review's
-** fuzz seed is derived from the card id and its review count, so a replay is repeatable. */
+/* The scheduler's parameters (FSRS-6 defaults until set; copied), with the store's fitted weights
+** (store_save_weights) once read. A deck's desired retention (store_set_deck_retention) overrides
+** desired_retention for its cards. With fuzz on, each review's fuzz seed is derived from the card
+** id and its review count, so a replay is repeatable. */
 void store_set_params(store *s, const fsrs_params *p);
-void store_get_params(const store *s, fsrs_params *out);
+void store_get_params(store *s, fsrs_params *out);
 
 /* ---- days ---- */
 
@@ -90,6 +92,8 @@ typedef struct store_card {
   double stability, difficulty;
   int64_t due_day, last_day;
   int interval, reps, lapses;
+  int phase, step;  /* fsrs_phase and (re)learning step */
+  int64_t due_time; /* unix seconds a learning step falls due; 0 when on day intervals */
 } store_card;
 
 typedef struct store_cards {
@@ -131,8 +135,12 @@ typedef struct store_review_out {
   int64_t day;
   int elapsed_days; /* since the previous review's day; 0 for a new card or the same day */
   double stability, difficulty;
-  int interval;
+  int interval;     /* days (0 while on a learning step) */
   int64_t due_day;
+  int phase, step;  /* the card's fsrs_phase and step after the review */
+  int minutes;      /* a learning step: due again this many minutes after now; else 0 */
+  int64_t due_time; /* now + minutes * 60 for a step, else 0 */
+  double retrievability; /* R at the review (0 for a new card) */
 } store_review_out;
 
 /* Reviews card with rating 1..4 at now: FSRS-6 from the card's state and the whole days since its
@@ -140,6 +148,10 @@ typedef struct store_review_out {
 ** or "self"; answer may be NULL; session 0 for none. */
 int store_review(store *s, const char *card, int rating, time_t now, const char *graded,
                  const char *answer, int64_t session, store_review_out *out);
+
+/* What each rating would do to card at now, without recording anything: out[0] is Again ...
+** out[3] is Easy (id 0). For the rating screen: the interval or learning step beside each key. */
+int store_preview(store *s, const char *card, time_t now, store_review_out out[4]);
 
 /* Undoes the last review (of session, or of any session when session is 0): the card gets back its
 ** state before that review exactly, and the review row is deleted. *card is set to the card id
@@ -226,6 +238,37 @@ typedef struct store_stats {
 } store_stats;
 int store_stats_get(store *s, time_t now, int days, int weakest, store_stats *out);
 void store_stats_free(store_stats *st);
+
+/* Reviews due each day of [today, today + days) if every card were scheduled for retention and
+** every review passed (Good): how the workload moves with the desired retention. counts[0]
+** includes overdue cards. retention in (0, 1); 0 means each card's deck's own. */
+int store_forecast(store *s, time_t now, int days, double retention, int *counts);
+
+/* ---- weights and desired retention (store_weights.c) ---- */
+
+/* The weights in use: fitted ones (the newest store_save_weights) or, until then, the defaults. */
+typedef struct store_weights {
+  double w[FSRS_NUM_WEIGHTS];
+  int fitted;        /* 0: the defaults */
+  int64_t time;      /* when fitted */
+  int short_term;    /* the mode fitted for */
+  int reviews;       /* reviews learnt from */
+  double log_loss_before, log_loss_after, rmse_before, rmse_after;
+} store_weights;
+
+/* The weights in use (fitted or default). */
+int store_get_weights(store *s, store_weights *out);
+/* Records fitted weights; from now on reviews are scheduled with them. */
+int store_save_weights(store *s, const store_weights *w);
+/* Every review in the store as the optimizer reads it: by card, in time order, delta_days the
+** days since the card's previous review. The arrays are malloc'd (store_history_free). */
+int store_review_history(store *s, fsrs_history *out);
+void store_history_free(fsrs_history *h);
+
+/* A deck's desired retention: *found 0 when it follows the store's (store_set_params). */
+int store_deck_retention(store *s, const char *deck, double *retention, int *found);
+/* retention in (0, 1), or <= 0 to go back to the store's. */
+int store_set_deck_retention(store *s, const char *deck, double retention);
 
 /* ---- batches (imports, benchmarks) ---- */
 

@@ -138,6 +138,9 @@ static void read_card(sqlite3_stmt *st, store_card *c, int *oom) {
   c->interval = sqlite3_column_int(st, 12);
   c->reps = sqlite3_column_int(st, 13);
   c->lapses = sqlite3_column_int(st, 14);
+  c->phase = sqlite3_column_int(st, 15);
+  c->step = sqlite3_column_int(st, 16);
+  c->due_time = sqlite3_column_int64(st, 17);
 }
 
 /* Runs a query of CARD_COLS into out. */
@@ -251,30 +254,72 @@ static unsigned long long fuzz_seed(const char *card, int reps) {
   return h + (unsigned long long)reps * 0x9E3779B97F4A7C15ULL;
 }
 
+/* The card's scheduling state as S_CARD_STATE read it (the row at st), and the parameters for
+** it: the store's, the deck's desired retention, the card's fuzz seed. */
+typedef struct card_state {
+  int known, is_new;
+  fsrs_card card;
+  int64_t last;
+  int reps, lapses;
+  fsrs_params params;
+} card_state;
+
+static int read_state(store *s, const char *card, sqlite3_stmt *st, card_state *cs) {
+  memset(cs, 0, sizeof *cs);
+  if (st_load_weights(s) != 0) return -1;
+  cs->params = s->params;
+  st_bind_text(st, 1, card);
+  int rc = sqlite3_step(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return -1;
+  cs->known = rc == SQLITE_ROW;
+  cs->is_new = !cs->known || st_col_null(st, 0);
+  cs->card.phase = FSRS_NEW;
+  if (cs->known) {
+    cs->last = sqlite3_column_int64(st, 3);
+    cs->reps = sqlite3_column_int(st, 5);
+    cs->lapses = sqlite3_column_int(st, 6);
+    if (!st_col_null(st, 10)) cs->params.desired_retention = sqlite3_column_double(st, 10);
+  }
+  if (!cs->is_new) {
+    cs->card.mem.stability = sqlite3_column_double(st, 0);
+    cs->card.mem.difficulty = sqlite3_column_double(st, 1);
+    cs->card.phase = sqlite3_column_int(st, 7);
+    cs->card.step = sqlite3_column_int(st, 8);
+    if (cs->card.phase == FSRS_NEW) cs->card.phase = FSRS_REVIEW; /* reviewed, whatever it says */
+  }
+  if (cs->params.enable_fuzz) cs->params.fuzz_seed = fuzz_seed(card, cs->reps);
+  return 0;
+}
+
+/* Fills out from the scheduler's outcome of a review at now on day. */
+static void fill_out(const card_state *cs, const fsrs_outcome *o, time_t now, int64_t day,
+                     store_review_out *out) {
+  out->day = day;
+  out->elapsed_days = cs->is_new || day <= cs->last ? 0 : (int)(day - cs->last);
+  out->stability = o->card.mem.stability;
+  out->difficulty = o->card.mem.difficulty;
+  out->interval = o->interval;
+  out->phase = o->card.phase;
+  out->step = o->card.step;
+  out->minutes = o->minutes;
+  out->retrievability = o->retrievability;
+  out->due_time = o->minutes > 0 ? (int64_t)now + (int64_t)o->minutes * 60 : 0;
+  /* A step of a day or more is due that many days on; a shorter one today. */
+  out->due_day = o->minutes > 0 ? store_day((time_t)out->due_time) : day + o->interval;
+  if (o->minutes > 0 && out->due_day < day + o->interval) out->due_day = day + o->interval;
+}
+
 static int review_once(store *s, const char *card, int rating, time_t now, const char *graded,
                        const char *answer, int64_t session, store_review_out *out) {
   static const char op[] = "review";
   int64_t day = store_day(now);
   sqlite3_stmt *st;
+  card_state cs;
   memset(out, 0, sizeof *out);
   out->day = day;
-  if (st_begin(s) || !(st = st_get(s, S_CARD_STATE))) return st_fail(s, op);
-  st_bind_text(st, 1, card);
-  int rc = sqlite3_step(st);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return st_fail(s, op);
-  int known = rc == SQLITE_ROW;
-  int is_new = !known || st_col_null(st, 0);
-  fsrs_state prev = {0, 0};
-  int64_t last = 0;
-  int reps = 0, lapses = 0;
-  if (known) {
-    prev.stability = sqlite3_column_double(st, 0);
-    prev.difficulty = sqlite3_column_double(st, 1);
-    last = sqlite3_column_int64(st, 3);
-    reps = sqlite3_column_int(st, 5);
-    lapses = sqlite3_column_int(st, 6);
-  }
-  if (!known && !s->nosave) return st_refuse(s, op, "no card '%s' in the store", card);
+  if (st_begin(s) || !(st = st_get(s, S_CARD_STATE)) || read_state(s, card, st, &cs) != 0)
+    return st_fail(s, op);
+  if (!cs.known && !s->nosave) return st_refuse(s, op, "no card '%s' in the store", card);
   int session_ok = 1;
   if (session && st_session_known(s, session, &session_ok) != 0) return st_fail(s, op);
   if (!session_ok && !s->nosave) {
@@ -282,17 +327,12 @@ static int review_once(store *s, const char *card, int rating, time_t now, const
     snprintf(id, sizeof id, "%lld", (long long)session);
     return st_refuse(s, op, "no session %s in the store", id);
   }
-  int elapsed = is_new || day <= last ? 0 : (int)(day - last); /* a clock set back counts as 0 */
-  fsrs_params p = s->params;
-  if (p.enable_fuzz) p.fuzz_seed = fuzz_seed(card, reps);
-  int interval = 0;
-  fsrs_state next = fsrs_review(&p, is_new ? NULL : &prev, rating, elapsed, &interval);
-  out->elapsed_days = elapsed;
-  out->stability = next.stability;
-  out->difficulty = next.difficulty;
-  out->interval = interval;
-  out->due_day = day + interval;
-  if (!known) { /* no-save and a card the scratch never saw: computed, not recorded */
+  /* Whole store days since the last review; a clock set back counts as 0. */
+  int elapsed = cs.is_new || day <= cs.last ? 0 : (int)(day - cs.last);
+  fsrs_outcome o;
+  fsrs_schedule(&cs.params, cs.is_new ? NULL : &cs.card, rating, elapsed, &o);
+  fill_out(&cs, &o, now, day, out);
+  if (!cs.known) { /* no-save and a card the scratch never saw: computed, not recorded */
     sqlite3_reset(st);
     return st_commit(s) ? st_fail(s, op) : STORE_OK;
   }
@@ -306,26 +346,61 @@ static int review_once(store *s, const char *card, int rating, time_t now, const
   sqlite3_bind_int(ins, 6, elapsed);
   st_bind_text(ins, 7, graded);
   st_bind_text(ins, 8, answer);
-  for (int i = 0; i < 7; i++) /* the card's columns before, NULLs and all */
+  for (int i = 0; i < 10; i++) /* the card's columns before, NULLs and all */
     sqlite3_bind_value(ins, 9 + i, sqlite3_column_value(st, i));
-  sqlite3_bind_double(ins, 16, next.stability);
-  sqlite3_bind_double(ins, 17, next.difficulty);
-  sqlite3_bind_int(ins, 18, interval);
-  sqlite3_bind_int64(ins, 19, out->due_day);
+  sqlite3_bind_double(ins, 19, out->stability);
+  sqlite3_bind_double(ins, 20, out->difficulty);
+  sqlite3_bind_int(ins, 21, out->interval);
+  sqlite3_bind_int64(ins, 22, out->due_day);
+  sqlite3_bind_int(ins, 23, out->phase);
+  sqlite3_bind_int(ins, 24, out->step);
+  if (out->due_time) sqlite3_bind_int64(ins, 25, out->due_time);
   sqlite3_reset(st);
   if (st_run(ins) != SQLITE_DONE) return st_fail(s, op);
   out->id = sqlite3_last_insert_rowid(s->db);
   if (!(st = st_get(s, S_CARD_SCHEDULE))) return st_fail(s, op);
   st_bind_text(st, 1, card);
-  sqlite3_bind_double(st, 2, next.stability);
-  sqlite3_bind_double(st, 3, next.difficulty);
+  sqlite3_bind_double(st, 2, out->stability);
+  sqlite3_bind_double(st, 3, out->difficulty);
   sqlite3_bind_int64(st, 4, out->due_day);
   sqlite3_bind_int64(st, 5, day);
-  sqlite3_bind_int(st, 6, interval);
-  sqlite3_bind_int(st, 7, reps + 1);
-  sqlite3_bind_int(st, 8, lapses + (!is_new && rating == 1)); /* a lapse: forgot a known card */
+  sqlite3_bind_int(st, 6, out->interval);
+  sqlite3_bind_int(st, 7, cs.reps + 1);
+  /* a lapse: forgot a card on day intervals (Anki's count; a slip while learning is not one) */
+  sqlite3_bind_int(st, 8, cs.lapses + (cs.card.phase == FSRS_REVIEW && rating == 1));
+  sqlite3_bind_int(st, 9, out->phase);
+  sqlite3_bind_int(st, 10, out->step);
+  if (out->due_time) sqlite3_bind_int64(st, 11, out->due_time);
   if (st_run(st) != SQLITE_DONE || st_commit(s)) return st_fail(s, op);
   return STORE_OK;
+}
+
+static int preview_once(store *s, const char *card, time_t now, store_review_out out[4]) {
+  static const char op[] = "preview";
+  int64_t day = store_day(now);
+  card_state cs;
+  sqlite3_stmt *st = st_get(s, S_CARD_STATE);
+  if (!st || read_state(s, card, st, &cs) != 0) return st_fail(s, op);
+  sqlite3_reset(st);
+  if (!cs.known && !s->nosave) return st_set_err(s, op, "no card '%s' in the store", card);
+  int elapsed = cs.is_new || day <= cs.last ? 0 : (int)(day - cs.last);
+  fsrs_outcome o[4];
+  fsrs_preview(&cs.params, cs.is_new ? NULL : &cs.card, elapsed, o);
+  for (int g = 0; g < 4; g++) {
+    memset(&out[g], 0, sizeof out[g]);
+    fill_out(&cs, &o[g], now, day, &out[g]);
+  }
+  return STORE_OK;
+}
+
+int store_preview(store *s, const char *card, time_t now, store_review_out out[4]) {
+  int rc;
+  if (!card || !*card) return st_set_err(s, "preview", "no card id");
+  do {
+    if (st_ready(s, "preview", 0)) return STORE_ERROR;
+    rc = preview_once(s, card, now, out);
+  } while (rc == RETRY);
+  return rc;
 }
 
 int store_review(store *s, const char *card, int rating, time_t now, const char *graded,
@@ -370,7 +445,7 @@ static int undo_once(store *s, int64_t session, char **card) {
   sqlite3_reset(latest);
   if (!(upd = st_get(s, S_CARD_SCHEDULE))) goto failed;
   st_bind_text(upd, 1, which);
-  for (int i = 2; i <= 8; i++) /* the card's columns before the review, NULLs and all */
+  for (int i = 2; i <= 11; i++) /* the card's columns before the review, NULLs and all */
     sqlite3_bind_value(upd, i, sqlite3_column_value(st, i));
   sqlite3_reset(st);
   if (st_run(upd) != SQLITE_DONE || !(st = st_get(s, S_REVIEW_DELETE))) goto failed;

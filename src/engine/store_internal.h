@@ -25,6 +25,8 @@ enum {
   S_MAKE_DUE, S_SESSION_BEGIN, S_SESSION_END, S_ANSWER_INSERT, S_ANSWER_FACT,
   S_HISTORY, S_STATS_DECKS, S_STATS_RETENTION, S_STATS_HEATMAP, S_STATS_FORECAST,
   S_STATS_WEAKEST, S_NEW_TODAY, S_SESSION_UNFINISHED, S_SESSION_ANSWERS,
+  S_WEIGHTS_LAST, S_WEIGHTS_INSERT, S_REVIEWS_ALL, S_DECK_RET_GET, S_DECK_RET_SET, S_DECK_RET_DEL,
+  S_FORECAST_CARDS,
   S_COUNT
 };
 
@@ -41,6 +43,7 @@ struct store {
   int batch;     /* inside store_batch_begin: operations use savepoints */
   int notice;    /* the switch to no-save has not been reported yet */
   fsrs_params params;
+  int weights_loaded; /* params.w holds the store's weights (store_weights.c) */
   sqlite3_stmt *st[S_COUNT];
   char reason[640];
   char err[640];
@@ -79,6 +82,9 @@ int st_fail(store *s, const char *op);
 int st_refuse(store *s, const char *op, const char *fmt, const char *arg);
 /* Every operation starts here: a connection must be there, and a write creates the file. */
 int st_ready(store *s, const char *op, int write);
+
+/* Loads the fitted weights into s->params once (store_weights.c); 0 or -1 on an SQLite error. */
+int st_load_weights(store *s);
 
 /* Whether session id exists, in *known; 0 or -1 on an SQLite error (store_sessions.c). */
 int st_session_known(store *s, int64_t id, int *known);

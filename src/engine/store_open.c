@@ -367,6 +367,7 @@ static int creatable(const char *path, char *why, size_t whylen) {
 /* Before a write: creates the file when it does not exist yet (lazy opening). A failure switches
 ** the store to no-save; the write then goes on in memory. */
 static void materialize(store *s) {
+  if (s->weights_loaded == 1) s->weights_loaded = 0; /* read them again from the real file */
   char why[sizeof s->reason];
   sqlite3 *keep = NULL, *scratch = s->db;
   if (!s->pending) return;
@@ -498,14 +499,6 @@ const char *store_take_notice(store *s) {
   if (!s->notice) return NULL;
   s->notice = 0;
   return s->reason;
-}
-
-void store_get_params(const store *s, fsrs_params *out) {
-  *out = s->params;
-}
-
-void store_set_params(store *s, const fsrs_params *p) {
-  s->params = *p;
 }
 
 /* ---- running operations ---- */

@@ -82,8 +82,39 @@ static const char v1[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX answer_facts_answer ON answer_facts(answer);";
 
+/* Version 2: learning steps and fitted weights. A card gets its scheduler phase (fsrs_phase:
+** 0 new, 1 learning, 2 review, 3 relearning), its (re)learning step and, while on a step, the
+** second it is due (due_time; NULL: from the start of due_day); a review keeps them before and
+** after, so undo still restores the card exactly. Cards reviewed before have been on day
+** intervals: phase 2. fsrs_weights holds each optimisation (the newest is in use);
+** deck_settings a deck's desired retention. */
+static const char v2[] =
+  "ALTER TABLE cards ADD COLUMN phase INTEGER NOT NULL DEFAULT 0 CHECK (phase BETWEEN 0 AND 3);"
+  "ALTER TABLE cards ADD COLUMN step INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cards ADD COLUMN due_time INTEGER;"
+  "UPDATE cards SET phase = 2 WHERE reps > 0;"
+  "ALTER TABLE reviews ADD COLUMN phase_before INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE reviews ADD COLUMN step_before INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE reviews ADD COLUMN due_time_before INTEGER;"
+  "ALTER TABLE reviews ADD COLUMN phase INTEGER NOT NULL DEFAULT 2;"
+  "ALTER TABLE reviews ADD COLUMN step INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE reviews ADD COLUMN due_time INTEGER;"
+  "UPDATE reviews SET phase_before = 2 WHERE stability_before IS NOT NULL;"
+  "CREATE TABLE fsrs_weights ("
+  "  id INTEGER PRIMARY KEY,"
+  "  time INTEGER NOT NULL,"                   /* unix seconds of the optimisation */
+  "  w TEXT NOT NULL,"                         /* the 21 weights, space-separated */
+  "  short_term INTEGER NOT NULL,"             /* the mode they were fitted for */
+  "  reviews INTEGER NOT NULL,"                /* reviews learnt from */
+  "  log_loss_before REAL, log_loss_after REAL, rmse_before REAL, rmse_after REAL"
+  ");"
+  "CREATE TABLE deck_settings ("
+  "  deck TEXT PRIMARY KEY NOT NULL,"
+  "  desired_retention REAL CHECK (desired_retention > 0 AND desired_retention < 1)"
+  ");";
+
 /* migrations[v] upgrades version v-1 to v. */
-static const char *const migrations[] = {NULL, v1};
+static const char *const migrations[] = {NULL, v1, v2};
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION + 1,
                "one migration per schema version");

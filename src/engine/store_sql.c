@@ -10,10 +10,10 @@
 
 #define CARD_COLS \
   "id, deck, front, back, source, facts, created, retired, stability, difficulty, due_day, " \
-  "last_day, interval, reps, lapses"
+  "last_day, interval, reps, lapses, phase, step, due_time"
 #define BEFORE_COLS \
   "stability_before, difficulty_before, due_before, last_before, interval_before, reps_before, " \
-  "lapses_before"
+  "lapses_before, phase_before, step_before, due_time_before"
 
 const char *const st_sql_text[S_COUNT] = {
   /* a card's first review is the one made when it had no repetitions */
@@ -40,15 +40,18 @@ const char *const st_sql_text[S_COUNT] = {
   [S_NEW_DECK] = "SELECT " CARD_COLS " FROM cards WHERE deck = ?3 AND retired = 0 AND reps = 0 "
                  "ORDER BY created, id LIMIT ?2",
   [S_CARD_BY_ID] = "SELECT " CARD_COLS " FROM cards WHERE id = ?1",
-  [S_CARD_STATE] = "SELECT stability, difficulty, due_day, last_day, interval, reps, lapses "
-                   "FROM cards WHERE id = ?1",
+  /* the columns in BEFORE_COLS order, then the deck's desired retention (NULL: the store's) */
+  [S_CARD_STATE] = "SELECT stability, difficulty, due_day, last_day, interval, reps, lapses, "
+                   "phase, step, due_time, (SELECT desired_retention FROM deck_settings d "
+                   "WHERE d.deck = cards.deck) FROM cards WHERE id = ?1",
   [S_SESSION_EXISTS] = "SELECT 1 FROM sessions WHERE id = ?1",
   [S_REVIEW_INSERT] = "INSERT INTO reviews (card, session, time, day, rating, elapsed_days, "
-                      "graded, answer, " BEFORE_COLS ", stability, difficulty, interval, due_day) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-                      "?16, ?17, ?18, ?19)",
+                      "graded, answer, " BEFORE_COLS ", stability, difficulty, interval, due_day, "
+                      "phase, step, due_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                      "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
   [S_CARD_SCHEDULE] = "UPDATE cards SET stability = ?2, difficulty = ?3, due_day = ?4, "
-                      "last_day = ?5, interval = ?6, reps = ?7, lapses = ?8 WHERE id = ?1",
+                      "last_day = ?5, interval = ?6, reps = ?7, lapses = ?8, phase = ?9, step = ?10, "
+                      "due_time = ?11 WHERE id = ?1",
   [S_LAST_REVIEW] = "SELECT id, card, " BEFORE_COLS " FROM reviews ORDER BY id DESC LIMIT 1",
   [S_LAST_REVIEW_SESSION] = "SELECT id, card, " BEFORE_COLS " FROM reviews WHERE session = ?1 "
                             "ORDER BY id DESC LIMIT 1",
@@ -90,4 +93,19 @@ const char *const st_sql_text[S_COUNT] = {
                       "sum(c.lapses) AS l, count(*) FROM card_facts f JOIN cards c ON c.id = f.card "
                       "WHERE c.retired = 0 AND c.reps > 0 GROUP BY f.fact "
                       "ORDER BY r, l DESC, f.fact LIMIT ?2",
+  [S_WEIGHTS_LAST] = "SELECT w, time, short_term, reviews, log_loss_before, log_loss_after, "
+                     "rmse_before, rmse_after FROM fsrs_weights ORDER BY id DESC LIMIT 1",
+  [S_WEIGHTS_INSERT] = "INSERT INTO fsrs_weights (time, w, short_term, reviews, log_loss_before, "
+                       "log_loss_after, rmse_before, rmse_after) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  /* reviews_card is (card, id): this walks the index, no sort */
+  [S_REVIEWS_ALL] = "SELECT card, rating, elapsed_days FROM reviews ORDER BY card, id",
+  [S_DECK_RET_GET] = "SELECT desired_retention FROM deck_settings WHERE deck = ?1 "
+                     "AND desired_retention IS NOT NULL",
+  [S_DECK_RET_SET] = "INSERT INTO deck_settings (deck, desired_retention) VALUES (?1, ?2) "
+                     "ON CONFLICT (deck) DO UPDATE SET desired_retention = excluded.desired_retention",
+  [S_DECK_RET_DEL] = "DELETE FROM deck_settings WHERE deck = ?1",
+  [S_FORECAST_CARDS] = "SELECT c.stability, c.difficulty, c.last_day, c.due_day, c.phase, "
+                       "(SELECT desired_retention FROM deck_settings d WHERE d.deck = c.deck) "
+                       "FROM cards c WHERE c.retired = 0 AND c.reps > 0",
 };

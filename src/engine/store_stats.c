@@ -116,3 +116,57 @@ int store_stats_get(store *s, time_t now, int days, int weakest, store_stats *ou
   } while (rc == RETRY);
   return rc;
 }
+
+/* ---- forecast at a desired retention ---- */
+
+/* Adds the reviews of one card (state at st) on days [today, today + days) to counts: its next
+** review as scheduled for the retention, then each one after a passed (Good) review. */
+static void forecast_card(const fsrs_params *p, sqlite3_stmt *st, int64_t today, int days,
+                          int *counts) {
+  fsrs_card c = {{sqlite3_column_double(st, 0), sqlite3_column_double(st, 1)}, FSRS_REVIEW, 0};
+  int64_t last = sqlite3_column_int64(st, 2), due;
+  int phase = sqlite3_column_int(st, 4);
+  if (phase == FSRS_LEARNING || phase == FSRS_RELEARNING) due = sqlite3_column_int64(st, 3);
+  else due = last + fsrs_next_interval(p, c.mem.stability, 0);
+  for (int guard = 0; guard < 1000; guard++) {
+    int64_t i = (due < today ? today : due) - today;
+    if (i >= days) return;
+    counts[i]++;
+    int64_t when = today + i;
+    fsrs_outcome o;
+    fsrs_schedule(p, &c, 3, (int)(when - last), &o);
+    c = o.card;
+    last = when;
+    due = when + (o.interval > 0 ? o.interval : 1);
+  }
+}
+
+int store_forecast(store *s, time_t now, int days, double retention, int *counts) {
+  static const char op[] = "forecast";
+  if (days < 1 || days > 36500) return st_set_err(s, op, "days must be 1..36500, got %d", days);
+  if (!(retention >= 0.0 && retention < 1.0))
+    return st_set_err(s, op, "retention must be in (0, 1), got %g", retention);
+  int64_t today = store_day(now);
+  int rc;
+  do {
+    memset(counts, 0, (size_t)days * sizeof *counts);
+    if (st_ready(s, op, 0)) return STORE_ERROR;
+    sqlite3_stmt *st = st_get(s, S_FORECAST_CARDS);
+    if (!st || st_load_weights(s) != 0) {
+      rc = st_fail(s, op);
+      continue;
+    }
+    fsrs_params p = s->params;
+    p.enable_fuzz = 0;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+      p.desired_retention = retention > 0.0 ? retention
+                            : st_col_null(st, 5) ? s->params.desired_retention
+                                                 : sqlite3_column_double(st, 5);
+      forecast_card(&p, st, today, days, counts);
+    }
+    sqlite3_reset(st);
+    rc = step == SQLITE_DONE ? STORE_OK : st_fail(s, op);
+  } while (rc == RETRY);
+  return rc;
+}

@@ -96,14 +96,23 @@ static void test_lua_review_of_new_then_existing_card(void **state)
     run_ok(L, "local a = fsrs.review(nil, 3)\n"
               "local b = fsrs.review({stability = 5, difficulty = 5}, 3, 5)\n"
               "return a.stability, a.difficulty, a.interval, b.stability, b.difficulty, b.interval,"
-              " math.type(b.interval)");
-    assert_near(lua_tonumber(L, 1), 2.3065, 0);            /* w2 */
-    assert_near(lua_tonumber(L, 2), 2.118103970459015, TOL); /* D0(3) */
-    assert_int_equal(lua_tointeger(L, 3), 2);
-    assert_near(lua_tonumber(L, 4), 17.36151270957657, 1e-9); /* as the C recall test */
-    assert_near(lua_tonumber(L, 5), 4.9902283692968386, TOL);
-    assert_int_equal(lua_tointeger(L, 6), 17);
+              " math.type(b.interval), a.minutes, a.phase, a.step, b.phase, b.retrievability");
+    fsrs_params p = defaults();
+    fsrs_card c = {{5, 5}, FSRS_REVIEW, 0};
+    fsrs_outcome b;
+    fsrs_schedule(&p, &c, 3, 5, &b);
+    assert_near(lua_tonumber(L, 1), 2.3065, 0);    /* w2 */
+    assert_near(lua_tonumber(L, 2), 2.11810397, 0); /* D0(3), rounded to 8 decimals */
+    assert_int_equal(lua_tointeger(L, 3), 0);      /* a learning step, not a day interval */
+    assert_near(lua_tonumber(L, 4), b.card.mem.stability, 0);
+    assert_near(lua_tonumber(L, 5), b.card.mem.difficulty, 0);
+    assert_int_equal(lua_tointeger(L, 6), b.interval);
     assert_string_equal(lua_tostring(L, 7), "integer");
+    assert_int_equal(lua_tointeger(L, 8), 10);
+    assert_string_equal(lua_tostring(L, 9), "learning");
+    assert_int_equal(lua_tointeger(L, 10), 1);
+    assert_string_equal(lua_tostring(L, 11), "review");
+    assert_near(lua_tonumber(L, 12), b.retrievability, 0);
     lua_settop(L, 0);
 }
 
@@ -159,7 +168,7 @@ static void test_lua_state_is_read_without_running_index_metamethods(void **stat
 static void test_lua_retrievability(void **state)
 {
     lua_State *L = *state;
-    assert_near(lua_num(L, "return fsrs.retrievability(10, 5)"), 0.8458846451494336, TOL);
+    assert_near(lua_num(L, "return fsrs.retrievability(10, 5)"), 0.84588465, 0); /* 8 decimals */
     assert_near(lua_num(L, "return fsrs.retrievability(7, 7)"), 0.9, 1e-12);
     assert_string_equal(
         run_err(L, "return fsrs.retrievability(1, 0)"),
@@ -177,9 +186,11 @@ static void test_lua_configure_with_bad_retention_keeps_old_parameters(void **st
     lua_settop(L, 0);
     assert_near(lua_num(L, "return fsrs.parameters().desired_retention"), 0.8, 0);
     assert_near(lua_num(L, "return fsrs.parameters().maximum_interval"), 36500, 0);
-    /* 0.8 still drives intervals: S=10 -> 33 days (see the C 80% test) */
-    assert_near(lua_num(L, "return fsrs.review({stability = 10, difficulty = 5}, 3, 0).interval"),
+    /* 0.8 still drives intervals: S=10 -> 33 days, and Hard's 33 pushes Good to 34 */
+    assert_near(lua_num(L, "return fsrs.review({stability = 10, difficulty = 5}, 2, 0).interval"),
                 33, 0);
+    assert_near(lua_num(L, "return fsrs.review({stability = 10, difficulty = 5}, 3, 0).interval"),
+                34, 0);
 }
 
 static void test_lua_configure_names_bad_fields(void **state)
@@ -241,12 +252,15 @@ static void test_lua_fuzz_sequence_is_reproducible_from_seed(void **state)
     run_ok(L, draw);
     assert_string_equal(lua_tostring(L, -1), first);
     lua_settop(L, 0);
-    /* The first draw is the C function's with fuzz_seed = 42 (same-day Good keeps S = 100). */
+    /* The first draw is the C function's with fuzz_seed = 42. */
     fsrs_params p = defaults();
     p.enable_fuzz = 1;
     p.fuzz_seed = 42;
+    fsrs_card c = {{100, 5}, FSRS_REVIEW, 0};
+    fsrs_outcome o;
+    fsrs_schedule(&p, &c, 3, 0, &o);
     char want[16];
-    snprintf(want, sizeof want, "%d,", fsrs_next_interval(&p, 100));
+    snprintf(want, sizeof want, "%d,", o.interval);
     assert_memory_equal(first, want, strlen(want));
 }
 
@@ -259,6 +273,46 @@ static void test_lua_each_open_has_its_own_parameters(void **state)
               "return other.parameters().desired_retention");
     assert_near(lua_tonumber(L, -1), 0.9, 0);
     lua_settop(L, 0);
+}
+
+static void test_lua_modes_steps_and_preview(void **state)
+{
+    lua_State *L = *state;
+    /* The default (short-term) mode: a new card's Good is the 10 minute step. */
+    assert_near(lua_num(L, "return fsrs.preview(nil)[3].minutes"), 10, 0);
+    assert_near(lua_num(L, "return fsrs.preview(nil)[4].interval"), 8, 0);
+    /* Steps as strings or minutes, read back in their units. */
+    run_ok(L, "fsrs.configure{learning_steps = {'5m', 90, '1d'}, relearning_steps = {}}\n"
+              "local p = fsrs.parameters()\n"
+              "return table.concat(p.learning_steps, ' '), #p.relearning_steps");
+    assert_string_equal(lua_tostring(L, 1), "5m 90m 1d");
+    assert_int_equal(lua_tointeger(L, 2), 0);
+    lua_settop(L, 0);
+    /* No relearning steps: a lapse goes straight to a day interval. */
+    run_ok(L, "local o = fsrs.review({stability = 10, difficulty = 5}, 1, 10)\n"
+              "return o.phase, o.minutes");
+    assert_string_equal(lua_tostring(L, 1), "review");
+    assert_int_equal(lua_tointeger(L, 2), 0);
+    lua_settop(L, 0);
+    assert_string_equal(run_err(L, "fsrs.configure{learning_steps = {'5x'}}"),
+                        "bad argument #1 to 'configure' (learning_steps[1] must be minutes or a "
+                        "string like \"10m\", \"1h\", \"1d\", got string)");
+    assert_string_equal(run_err(L, "fsrs.configure{short_term = 'no'}"),
+                        "bad argument #1 to 'configure' (short_term must be a boolean, got string)");
+    /* Long-term mode: the four new-card intervals in order, as ts-fsrs gives them. */
+    lua_settop(L, 0);
+    run_ok(L, "fsrs.configure{short_term = false}\n"
+              "local p = fsrs.preview(nil)\n"
+              "return p[1].interval, p[2].interval, p[3].interval, p[4].interval, p[1].phase");
+    assert_int_equal(lua_tointeger(L, 1), 1);
+    assert_int_equal(lua_tointeger(L, 2), 2);
+    assert_int_equal(lua_tointeger(L, 3), 3);
+    assert_int_equal(lua_tointeger(L, 4), 8);
+    assert_string_equal(lua_tostring(L, 5), "review");
+    lua_settop(L, 0);
+    assert_string_equal(run_err(L, "return fsrs.review({stability = 1, difficulty = 5, phase = 'x'}, 3, 0)"),
+                        "bad argument #1 to 'review' (state.phase must be new, learning, review "
+                        "or relearning, got string)");
 }
 
 int main(void)
@@ -285,6 +339,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_lua_fuzz_sequence_is_reproducible_from_seed,
                                         lua_setup, lua_teardown),
         cmocka_unit_test_setup_teardown(test_lua_each_open_has_its_own_parameters, lua_setup,
+                                        lua_teardown),
+        cmocka_unit_test_setup_teardown(test_lua_modes_steps_and_preview, lua_setup,
                                         lua_teardown),
     };
     return cmocka_run_group_tests_name("lua_fsrs", tests, NULL, NULL);

@@ -140,11 +140,18 @@ export count_reviews
 case_ "a piped review rates typed answers and self-ratings" 0 "Again 1 · Hard 1 · Good 0 · Easy 1" 'printf "$CARDS_IN" | $H --db cards1.db cards dates'
 case_ "a review session's ratings are in the store" 0 "4,2,1" '$H --db cards1.db -e "local r = {} for _, f in ipairs({\"APP\", \"CMKP\"}) do for _, h in ipairs(halqa.store.history(f)) do if h.kind == \"review\" then r[#r + 1] = h.rating end end end return table.concat(r, \",\")"'
 case_ "undo takes back the last rating" 0 "Took back the last rating (Hard)" 'printf "\n2\nundo\n\n3\nquit\n" | $H --db :memory: cards dates'
-case_ "a lower desired retention spaces reviews further" 0 "Good: next review in 8 days" 'printf "\n3\nquit\n" | $H --db :memory: cards dates --retention 0.8'
-case_ "the default retention schedules a new Good card in 2 days" 0 "Good: next review in 2 days" 'printf "\n3\nquit\n" | $H --db :memory: cards dates'
+case_ "a lower desired retention spaces reviews further" 0 "Easy: next review in 28 days" 'printf "\n4\nquit\n" | $H --db :memory: cards dates --retention 0.8'
+case_ "the default retention schedules a new Easy card in 8 days" 0 "Easy: next review in 8 days" 'printf "\n4\nquit\n" | $H --db :memory: cards dates'
+case_ "a deck's desired retention is kept for its next sessions" 0 "Easy: next review in 28 days" 'printf "quit\n" | $H --db ret.db cards dates --retention 0.8 >/dev/null; printf "\n4\nquit\n" | $H --db ret.db cards dates'
+case_ "another deck keeps the default retention" 0 "Easy: next review in 8 days" 'printf "\n4\nquit\n" | $H --db ret.db cards leaders'
+case_ "a new Good card goes to its 10 minute learning step" 0 "Good: back in 10 minutes." 'printf "\n3\nquit\n" | $H --db :memory: cards dates'
+case_ "a card on a learning step comes back in the same session" 0 "Card 2 of 2  [dates]" 'printf "\n1\n\n3\nquit\n" | $H --db :memory: cards dates --limit 1 --new 1'
+case_ "learning steps can be turned off" 0 "Good: next review in 2 days" 'printf "\n3\nquit\n" | $H --db :memory: cards dates --steps ""'
+case_ "a bad learning step is a usage error" 2 "learning_steps[1] must be minutes" '$H --db :memory: cards dates --steps "5x"'
+case_ "optimize says how many reviews it needs" 0 "Not enough reviews to fit your own weights: 0 of the 64 needed" '$H --db :memory: cards --optimize'
 case_ "cards refuses an unknown deck" 2 "no deck 'nope'" '$H --db :memory: cards nope'
 case_ "a party is a deck" 0 "to review" 'printf "quit\n" | $H --db :memory: cards CMKP'
-case_ "the daily new-card limit holds across sessions" 0 "Nothing to review in dates today" 'printf "\n3\n\n3\nquit\n" | $H --db cards2.db cards dates --new 2 >/dev/null; printf "quit\n" | $H --db cards2.db cards dates --new 2'
+case_ "the daily new-card limit holds across sessions" 0 "Nothing to review in dates today" 'printf "\n4\n\n4\nquit\n" | $H --db cards2.db cards dates --new 2 >/dev/null; printf "quit\n" | $H --db cards2.db cards dates --new 2'
 case_ "a missed quiz question makes its cards due" 0 "due=1" 'printf "\n3\nquit\n" | $H --db cards3.db cards dates --new 1 >/dev/null; printf "1990\n" | $H --db cards3.db quiz --seed 1 --id dates.founded.APP >/dev/null; $H --db cards3.db -e "return \"due=\" .. #halqa.store.due(\"dates\")"'
 case_ "quiz answers are saved with their session" 0 "wrong" 'printf "1990\n" | $H --db quiz1.db quiz --seed 1 --id dates.founded.CMKP >/dev/null; $H --db quiz1.db -e "for _, h in ipairs(halqa.store.history(\"CMKP\")) do if h.kind == \"answer\" then return h.verdict end end"'
 case_ "stats shows decks, retention, heatmap and forecast" 0 "Due in the next 14 days:" '$H --db cards1.db stats'
@@ -153,6 +160,24 @@ case_ "a missing store is not created by reading it" 0 "absent" '$H --db lazy/di
 printf 'this is not a database, just some bytes that are long enough to look like a header............' > "$TMP/corrupt.db"
 case_ "a corrupt store starts in no-save mode and says why" 0 "corrupt.db" '$H --db corrupt.db -e "return halqa.store.mode()"'
 case_ "a corrupt store is left as it was" 0 "" 'a=$(cksum < corrupt.db); printf "\n3\nquit\n" | $H --db corrupt.db cards dates >/dev/null 2>&1; test "$a" = "$(cksum < corrupt.db)"'
+# A year of reviews of the dates deck by a simulated learner, then the optimizer and stats.
+cat > "$TMP/year.lua" <<'LUA'
+local rng, day = halqa.random(3), 86400
+local t0 = os.time() - 400 * day
+for _, c in ipairs(halqa.store.new_cards("dates", 40)) do
+  local now = t0
+  halqa.store.review(c.id, 4, { now = now })
+  for _ = 1, 5 do
+    now = now + math.max(1, halqa.store.card(c.id).interval) * day + rng:int(0, 2) * day
+    halqa.store.review(c.id, rng:int(1, 5) == 1 and 1 or 3, { now = now })
+    if halqa.store.card(c.id).phase == "relearning" then halqa.store.review(c.id, 3, { now = now + 600 }) end
+  end
+end
+LUA
+case_ "cards --optimize fits the weights and prints both losses" 0 "  after:  log loss" 'printf "quit\n" | $H --db fit.db cards dates >/dev/null; $H --db fit.db year.lua && $H --db fit.db cards --optimize'
+case_ "stats names the fitted weights in use" 0 "with your own weights, fitted" '$H --db fit.db stats'
+case_ "stats forecasts the workload at a second retention" 0 "yours vs 80% retention" '$H --db fit.db stats --compare 0.8'
+case_ "cards --optimize takes no deck" 2 "--optimize fits every deck at once" '$H --db :memory: cards dates --optimize'
 printf 'local ids = {}\nfor _, c in ipairs(halqa.store.new_cards("dates", 30)) do ids[#ids + 1] = c.id end\nfor _, id in ipairs(ids) do halqa.store.review(id, 3) end\n' > "$TMP/two.lua"
 case_ "two processes review one store" 0 "reviews=" 'printf "quit\n" | $H --db shared.db cards dates >/dev/null; $H --db shared.db two.lua & $H --db shared.db two.lua; s=$?; wait $! || s=1; test $s = 0 && $H --db shared.db -e "$count_reviews"'
 case_ "a session killed with SIGKILL keeps every committed answer" 0 "reviews=3" '(printf "\n3\n\n3\n\n3\n"; sleep 3) | $H --db killed.db cards dates > killed.out & pid=$!; sleep 1.5; kill -9 $pid; wait; $H --db killed.db -e "$count_reviews"'
@@ -210,7 +235,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
   case_ "a circle's notes are its session's notes, as JSON" 0 '"notes":["the party was weak in the West","but had a base in the East"]' 'sqlite3 notes.db "select notes from sessions order by id desc limit 1"'
 fi
 case_ "a circle's answers are saved with their session" 0 "skipped" 'printf "skip\nquit\n" | $H --db circle3.db circle cpp_founding >/dev/null; $H --db circle3.db -e "for _, h in ipairs(halqa.store.history(\"russian_revolution_1917\")) do if h.kind == \"answer\" then return h.verdict end end"'
-review_fact='for _, c in ipairs(halqa.store.new_cards(nil, 100000)) do for _, f in ipairs(c.facts) do if f == arg[1] then halqa.store.review(c.id, 3) end end end'
+review_fact='for _, c in ipairs(halqa.store.new_cards(nil, 100000)) do for _, f in ipairs(c.facts) do if f == arg[1] then halqa.store.review(c.id, 4) end end end'
 printf '%s\n' "$review_fact" > "$TMP/review_fact.lua"
 case_ "a fact missed in a circle makes its flashcards due again" 0 "1 flashcard of these facts is due again" 'printf "quit\n" | $H --db circle-due.db cards dates >/dev/null; $H --db circle-due.db review_fact.lua mkp_split_1978; printf "skip\nquit\n" | $H --db circle-due.db circle cmkp_1990s'
 case_ "a circle runs in the piped REPL" 0 "Summary: The CPP today" 'printf "circle cpp_today\nquit\n\n" | $H --db :memory:'

@@ -74,9 +74,13 @@ static void test_new_cards_come_oldest_first_and_due_cards_most_overdue_first(vo
   assert_string_equal(list.v[0].id, "n1"); /* same created time: by id */
   assert_string_equal(list.v[1].id, "n3");
   store_cards_free(&list);
+  fsrs_params p; /* long-term mode: a new card goes straight to day intervals */
+  store_get_params(s, &p);
+  p.short_term = 0;
+  store_set_params(s, &p);
   review(s, "n3", 1, at(D, 12)); /* due D+1 */
   review(s, "n0", 4, at(D, 12)); /* due D+8 */
-  review(s, "n1", 3, at(D, 12)); /* due D+2 */
+  review(s, "n1", 3, at(D, 12)); /* due D+3 */
   CHECK(store_due(s, "d", at(D + 8, 10), -1, &list));
   assert_int_equal(list.n, 3);
   assert_string_equal(list.v[0].id, "n3");
@@ -99,36 +103,71 @@ static void test_review_schedules_through_fsrs_from_the_last_review_day(void **s
   sync_deck(s, "d", cards, 1, at(D, 10));
   fsrs_params p;
   fsrs_default_params(&p);
-  int ivl;
-  fsrs_state want = fsrs_review(&p, NULL, 3, 0, &ivl);
-  store_review_out r = review(s, "r", 3, at(D, 10));
-  assert_near(r.stability, want.stability, 1e-12);
-  assert_near(r.difficulty, want.difficulty, 1e-12);
-  assert_int_equal(r.interval, ivl);
-  assert_int_equal(r.due_day, D + ivl);
+  fsrs_outcome want;
+  fsrs_schedule(&p, NULL, 4, 0, &want); /* Easy graduates a new card at once */
+  store_review_out r = review(s, "r", 4, at(D, 10));
+  assert_near(r.stability, want.card.mem.stability, 1e-12);
+  assert_near(r.difficulty, want.card.mem.difficulty, 1e-12);
+  assert_int_equal(r.interval, want.interval);
+  assert_int_equal(r.due_day, D + want.interval);
   assert_int_equal(r.elapsed_days, 0);
+  assert_int_equal(r.phase, FSRS_REVIEW);
   /* five days later, early in the morning of the sixth calendar day (before 4 am): still day D+5 */
-  fsrs_state prev = want;
-  want = fsrs_review(&p, &prev, 2, 5, &ivl);
+  fsrs_card prev = want.card;
+  fsrs_schedule(&p, &prev, 2, 5, &want);
   r = review(s, "r", 2, at(D + 6, 2));
   assert_int_equal(r.day, D + 5);
   assert_int_equal(r.elapsed_days, 5);
-  assert_near(r.stability, want.stability, 1e-12);
-  assert_near(r.difficulty, want.difficulty, 1e-12);
-  assert_int_equal(r.interval, ivl);
-  assert_int_equal(r.due_day, D + 5 + ivl);
-  /* a lapse after ten days */
-  prev = want;
-  want = fsrs_review(&p, &prev, 1, 10, &ivl);
+  assert_near(r.stability, want.card.mem.stability, 1e-12);
+  assert_near(r.difficulty, want.card.mem.difficulty, 1e-12);
+  assert_int_equal(r.interval, want.interval);
+  assert_int_equal(r.due_day, D + 5 + want.interval);
+  /* a lapse after ten days: a relearning step of 10 minutes, due the same day */
+  prev = want.card;
+  fsrs_schedule(&p, &prev, 1, 10, &want);
   r = review(s, "r", 1, at(D + 15, 20));
-  assert_near(r.stability, want.stability, 1e-12);
+  assert_near(r.stability, want.card.mem.stability, 1e-12);
+  assert_int_equal(r.minutes, 10);
+  assert_int_equal(r.phase, FSRS_RELEARNING);
   store_card c = card_of(s, "r");
   assert_int_equal(c.reps, 3);
   assert_int_equal(c.lapses, 1);
   assert_int_equal(c.last_day, D + 15);
-  assert_int_equal(c.interval, ivl);
-  assert_int_equal(c.due_day, D + 15 + ivl);
-  assert_near(c.stability, want.stability, 1e-12);
+  assert_int_equal(c.interval, 0);
+  assert_int_equal(c.due_day, D + 15);
+  assert_int_equal(c.phase, FSRS_RELEARNING);
+  assert_int_equal(c.due_time, (int64_t)at(D + 15, 20) + 600);
+  assert_near(c.stability, want.card.mem.stability, 1e-12);
+  store_card_free(&c);
+  store_close(s);
+}
+
+static void test_learning_steps_then_graduation_and_undo_restores_the_step(void **state) {
+  (void)state;
+  store *s = open_ok(":memory:");
+  const char *cards[] = {"l:f"};
+  sync_deck(s, "d", cards, 1, at(D, 10));
+  store_review_out r = review(s, "l", 3, at(D, 10)); /* new, Good: the 10 minute step */
+  assert_int_equal(r.phase, FSRS_LEARNING);
+  assert_int_equal(r.step, 1);
+  assert_int_equal(r.minutes, 10);
+  assert_int_equal(r.interval, 0);
+  assert_int_equal(r.due_day, D);
+  store_review_out pv[4];
+  assert_int_equal(store_preview(s, "l", at(D, 10) + 600, pv), STORE_OK);
+  assert_int_equal(pv[0].minutes, 1);
+  assert_int_equal(pv[2].phase, FSRS_REVIEW); /* Good now graduates */
+  r = review(s, "l", 3, at(D, 10) + 600);
+  assert_int_equal(r.phase, FSRS_REVIEW);
+  assert_int_equal(r.interval, pv[2].interval);
+  assert_int_equal(r.due_day, D + pv[2].interval);
+  char *id = NULL;
+  assert_int_equal(store_undo(s, 0, &id), STORE_OK);
+  free(id);
+  store_card c = card_of(s, "l");
+  assert_int_equal(c.phase, FSRS_LEARNING);
+  assert_int_equal(c.step, 1);
+  assert_int_equal(c.due_time, (int64_t)at(D, 10) + 600);
   store_card_free(&c);
   store_close(s);
 }
@@ -140,15 +179,16 @@ static void test_a_same_day_review_counts_zero_elapsed_days(void **state) {
   sync_deck(s, "d", cards, 1, at(D, 10));
   fsrs_params p;
   fsrs_default_params(&p);
-  fsrs_state first = fsrs_review(&p, NULL, 1, 0, NULL);
-  int ivl;
-  fsrs_state want = fsrs_review(&p, &first, 3, 0, &ivl);
+  fsrs_outcome first, want;
+  fsrs_schedule(&p, NULL, 1, 0, &first);
+  fsrs_schedule(&p, &first.card, 3, 0, &want);
   review(s, "s", 1, at(D, 23));
   store_review_out r = review(s, "s", 3, at(D + 1, 3)); /* 3 am next morning: the same day */
   assert_int_equal(r.elapsed_days, 0);
   assert_int_equal(r.day, D);
-  assert_near(r.stability, want.stability, 1e-12);
-  assert_int_equal(r.interval, ivl);
+  assert_near(r.stability, want.card.mem.stability, 1e-12);
+  assert_int_equal(r.interval, want.interval);
+  assert_int_equal(r.minutes, want.minutes);
   store_close(s);
 }
 
@@ -306,6 +346,7 @@ STORE_TESTS_MAIN(
   T(test_new_cards_come_oldest_first_and_due_cards_most_overdue_first),
   T(test_review_schedules_through_fsrs_from_the_last_review_day),
   T(test_a_same_day_review_counts_zero_elapsed_days),
+  T(test_learning_steps_then_graduation_and_undo_restores_the_step),
   T(test_a_day_runs_from_4_am_to_4_am_local_time),
   T(test_undo_restores_the_card_exactly),
   T(test_undo_refuses_to_skip_a_later_review_of_the_same_card),

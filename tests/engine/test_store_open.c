@@ -183,6 +183,68 @@ static void test_migrations_bring_every_older_version_to_the_current_one(void **
   store_close(s);
 }
 
+/* A learner's store from before learning steps (version 1) opens with its cards and their
+** schedule intact: reviewed cards are on day intervals, their reviews can still be undone, the
+** optimizer reads them, and a new review goes on from the stored state. */
+static void test_a_version_1_store_keeps_its_cards_and_schedule(void **state) {
+  (void)state;
+  char err[256];
+  const char *p = path_in("learner-v1.db");
+  assert_int_equal(store_create_at_version(p, 1, err, sizeof err), 0);
+  char sql[2048];
+  snprintf(sql, sizeof sql,
+           "INSERT INTO cards (id, deck, front, back, created, stability, difficulty, due_day, "
+           "last_day, interval, reps, lapses) VALUES "
+           "('seen', 'dates', 'F', 'B', 1, 8.2956, 1.0, %d, %d, 8, 1, 0),"
+           "('fresh', 'dates', 'F2', 'B2', 1, NULL, NULL, NULL, NULL, NULL, 0, 0);"
+           "INSERT INTO reviews (card, time, day, rating, elapsed_days, graded, stability_before,"
+           " difficulty_before, due_before, last_before, interval_before, reps_before,"
+           " lapses_before, stability, difficulty, interval, due_day) VALUES"
+           " ('seen', %lld, %d, 4, 0, 'self', NULL, NULL, NULL, NULL, NULL, 0, 0, 8.2956, 1.0, 8, %d)",
+           D + 8, D, (long long)at(D, 10), D, D + 8);
+  exec_sql(p, sql);
+  store *s = open_ok(p);
+  store_card c = card_of(s, "seen");
+  assert_int_equal(c.phase, FSRS_REVIEW);
+  assert_int_equal(c.due_day, D + 8);
+  assert_near(c.stability, 8.2956, 0);
+  assert_int_equal(c.due_time, 0);
+  store_card_free(&c);
+  c = card_of(s, "fresh");
+  assert_int_equal(c.phase, FSRS_NEW);
+  assert_int_equal(c.reps, 0);
+  store_card_free(&c);
+  assert_int_equal(query_int(p, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+  assert_int_equal(due_count(s, "dates", at(D + 8, 10)), 1);
+  fsrs_history h;
+  assert_int_equal(store_review_history(s, &h), STORE_OK);
+  assert_int_equal(h.n_reviews, 1);
+  assert_int_equal(h.reviews[0].rating, 4);
+  store_history_free(&h);
+  /* reviewed on time: a day interval from the old state, as fsrs_schedule gives it */
+  fsrs_params fp;
+  store_get_params(s, &fp);
+  fsrs_card prev = {{8.2956, 1.0}, FSRS_REVIEW, 0};
+  fsrs_outcome want;
+  fsrs_schedule(&fp, &prev, 3, 8, &want);
+  store_review_out r = review(s, "seen", 3, at(D + 8, 10));
+  assert_int_equal(r.elapsed_days, 8);
+  assert_int_equal(r.interval, want.interval);
+  assert_near(r.stability, want.card.mem.stability, 0);
+  /* undo that, then the old review: the card is new again, as before its first review */
+  char *id = NULL;
+  assert_int_equal(store_undo(s, 0, &id), STORE_OK);
+  free(id);
+  assert_int_equal(store_undo(s, 0, &id), STORE_OK);
+  assert_string_equal(id, "seen");
+  free(id);
+  c = card_of(s, "seen");
+  assert_int_equal(c.reps, 0);
+  assert_int_equal(c.phase, FSRS_NEW);
+  store_card_free(&c);
+  store_close(s);
+}
+
 static void test_a_store_from_a_newer_halqa_is_refused_and_left_byte_for_byte(void **state) {
   (void)state;
   char err[256], msg[512], want[64];
@@ -435,6 +497,7 @@ STORE_TESTS_MAIN(
   T(test_a_write_is_visible_to_a_second_connection_at_once),
   T(test_two_processes_write_one_store_through_the_busy_timeout),
   T(test_migrations_bring_every_older_version_to_the_current_one),
+  T(test_a_version_1_store_keeps_its_cards_and_schedule),
   T(test_a_store_from_a_newer_halqa_is_refused_and_left_byte_for_byte),
   T(test_a_corrupt_file_opens_in_no_save_mode_naming_the_path),
   T(test_another_programs_database_is_left_alone),

@@ -6,6 +6,7 @@
 -- an exact answer within FAST_SECONDS is Easy, a near miss is Hard, a wrong one is Again.
 
 local T = require("lib.text")
+local learning = require("lib.cards.learning")
 
 local R = {}
 
@@ -63,13 +64,18 @@ local function ask(card)
 end
 
 -- Runs a session over queue (a list of cards from the store, joined with their check tables).
+-- waiting (lib.cards.learning, may be nil) holds cards whose learning step is not due yet.
 -- Returns the summary counts.
-function R.run(queue, session)
+function R.run(queue, session, waiting)
   local done = { 0, 0, 0, 0 }
   local history = {}       -- cards rated this session, for undo
   local i = 1
   local started = halqa.clock()
-  while i <= #queue do
+  waiting = waiting or learning.new()
+  while true do
+    local back = learning.take(waiting, os.time(), i <= #queue)
+    if back then table.insert(queue, i, back) end -- a step fell due: show it next
+    if i > #queue then break end
     local card = queue[i]
     say("")
     say(T.color("bold", string.format("Card %d of %d  [%s%s]", i, #queue, card.deck, card.reps == 0 and " · new" or "")))
@@ -82,7 +88,8 @@ function R.run(queue, session)
       if id and #history > 0 then
         local last = table.remove(history)
         done[last.rating] = done[last.rating] - 1
-        if last.requeued then table.remove(queue) end -- the Again copy at the end goes too
+        learning.remove(waiting, last.card) -- its step is taken back too
+        last.card.reps = last.card.reps - 1
         i = i - 1 -- the card just rated is queue[i - 1]: show it again
         say("Took back the last rating (" .. RATING_NAMES[last.rating] .. ").")
       else
@@ -91,10 +98,11 @@ function R.run(queue, session)
     else
       local s = halqa.store.review(card.id, rating, { graded = graded, answer = answer, session = session })
       done[rating] = done[rating] + 1
-      history[#history + 1] = { card = card, rating = rating, requeued = rating == 1 }
-      if rating == 1 then
-        queue[#queue + 1] = card -- seen again before the session ends
-        say(T.color(RATING_COLORS[1], RATING_NAMES[1]) .. ": you will see it again in this session.")
+      history[#history + 1] = { card = card, rating = rating }
+      card.reps = card.reps + 1 -- no longer new, if it comes back on a step
+      if s.minutes > 0 then -- a learning step: seen again when it is due
+        learning.add(waiting, card, s.due_time)
+        say(T.color(RATING_COLORS[rating], RATING_NAMES[rating]) .. ": back " .. learning.step_text(s.minutes) .. ".")
       else
         say(T.color(RATING_COLORS[rating], RATING_NAMES[rating]) .. ": next review " .. days_text(s.interval) .. ".")
       end
@@ -103,13 +111,17 @@ function R.run(queue, session)
   end
   return { again = done[1], hard = done[2], good = done[3], easy = done[4],
            reviewed = done[1] + done[2] + done[3] + done[4], seconds = halqa.clock() - started,
-           ended_early = i <= #queue }
+           ended_early = i <= #queue, waiting = learning.count(waiting) }
 end
 
 function R.summary(s)
   local lines = { "", T.color("bold", string.format("Reviewed %d card%s in %d:%02d.", s.reviewed,
     s.reviewed == 1 and "" or "s", math.floor(s.seconds / 60), math.floor(s.seconds % 60))) }
   lines[#lines + 1] = string.format("Again %d · Hard %d · Good %d · Easy %d", s.again, s.hard, s.good, s.easy)
+  if (s.waiting or 0) > 0 then
+    lines[#lines + 1] = string.format("%d card%s still on a learning step: due again later today.",
+      s.waiting, s.waiting == 1 and " is" or "s are")
+  end
   return table.concat(lines, "\n")
 end
 

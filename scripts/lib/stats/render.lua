@@ -107,6 +107,10 @@ function R.text(st)
   heatmap(st, out, width)
   out[#out + 1] = ""
   forecast(st, out, width)
+  if st.scheduler then
+    out[#out + 1] = ""
+    require("lib.stats.scheduler").render(st.scheduler, out, width)
+  end
   if #st.weakest > 0 then out[#out + 1] = "" end
   weakest(st, out, width)
   return table.concat(out, "\n")
