@@ -11,7 +11,7 @@ C.not_facts = { id = true, note = true, summary = true, sources = true, logo = t
 
 -- generator.template -> the fields it asks (each of whichever of its facts holds the field)
 C.asks = {
-  ["chronology.order"] = { "date" }, ["dates.when"] = { "date" }, ["dates.year"] = { "date" },
+  ["chronology.order"] = { "date" }, ["linked.years_between"] = { "date" }, ["linked.came_first"] = { "date" }, ["dates.when"] = { "date" }, ["dates.year"] = { "date" },
   ["dates.year_tf"] = { "date" }, ["dates.what_year"] = { "date", "title" },
   ["dates.founded"] = { "founded" }, ["dates.founded_cloze"] = { "founded" },
   ["events.which_event"] = { "title", "kind" }, ["events.place_cloze"] = { "places" },

@@ -157,6 +157,7 @@ local function base(ctx, spec, kind)
     choices = {},
     answer = nil, correct = nil, person = nil, statement = nil, left = nil, date = nil, number = nil,
     approx = nil, blank = nil,
+    asks = spec.asks and copy(spec.asks) or nil, -- "record.field"s it asks (lib/quiz/coverage.lua)
   }
 end
 

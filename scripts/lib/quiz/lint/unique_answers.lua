@@ -5,10 +5,15 @@
 -- Per template: the other records that answer q as well as its own fact does.
 local others = {
   ["dates.founded_cloze"] = function(q)
-    local mine = halqa.format_date(parties[q.facts[1]].founded)
+    local mine = parties[q.facts[1]].founded
     local out = {}
     for id, p in pairs(parties) do
-      if id ~= q.facts[1] and p.founded and halqa.format_date(p.founded) == mine then out[#out + 1] = id end
+      local d = p.founded
+      -- "founded in the 1950s" fits a party of 1957 as well as one dated only to the decade
+      if id ~= q.facts[1] and d and (halqa.format_date(d) == halqa.format_date(mine) or
+          (mine.decade and not mine.part and d.year // 10 * 10 == mine.decade)) then
+        out[#out + 1] = id
+      end
     end
     return out
   end,
@@ -30,7 +35,6 @@ local others = {
   end,
 }
 others["leaders.holder_choice"] = others["leaders.holder"]
-others["dates.founded_cloze"] = others["dates.founded_cloze"]
 
 return function(bank, report)
   for _, q in ipairs(bank) do
