@@ -9,6 +9,16 @@ local function the(p) return "the " .. F.long_name(p) end
 local function names(list) local out = {} for i, id in ipairs(list) do out[i] = F.name(id) end return out end
 local function join(list) return table.concat(list, " and ") end
 
+-- Every name and alternative of each record in list: any of them is a right answer.
+local function any_name(list)
+  local out = {}
+  for _, m in ipairs(list) do
+    out[#out + 1] = F.name(m)
+    for _, a in ipairs(F.accepted(m)) do out[#out + 1] = a end
+  end
+  return out
+end
+
 local STATUS = { active = "still active", defunct = "no longer active (defunct)" }
 
 local function generate(ctx)
@@ -71,11 +81,7 @@ local function generate(ctx)
         explanation = "The Election Commission of Pakistan has " .. (p.registered and "" or "not ") .. "registered " .. the(id) .. "." })
     end
     if p.split_from and #p.split_from > 0 then
-      local any = {}
-      for _, m in ipairs(p.split_from) do
-        any[#any + 1] = F.name(m)
-        for _, a in ipairs(F.accepted(m)) do any[#any + 1] = a end
-      end
+      local any = any_name(p.split_from)
       ask("short", "split_from", { prompt = "Name a party that " .. the(id) .. " broke away from.",
         answer = F.name(p.split_from[#p.split_from]), accepted = any,
         explanation = F.capital(the(id)) .. " came out of " .. join(names(p.split_from)) .. "." })
@@ -86,11 +92,7 @@ local function generate(ctx)
         explanation = F.capital(the(id)) .. " merged into the " .. F.long_name(p.merged_into) .. "." })
     end
     if p.merged_from and #p.merged_from > 1 then
-      local also = {}
-      for _, m in ipairs(p.merged_from) do
-        also[#also + 1] = F.name(m)
-        for _, a in ipairs(F.accepted(m)) do also[#also + 1] = a end
-      end
+      local also = any_name(p.merged_from)
       ask("short", "merged_from", { prompt = "Name one of the parties that merged to form " .. the(id) .. ".",
         answer = F.name(p.merged_from[1]), accepted = also,
         explanation = F.capital(the(id)) .. " was formed when " .. join(names(p.merged_from)) .. " merged." })
