@@ -127,11 +127,12 @@ return {
     summary = "The CPP was outlawed. By the party's account most members were jailed and the rest went underground to carry on revolutionary work.",
     parties = { "CPP" },
     people = { "liaquat_ali_khan" },
+    doubtful = { "liaquat_ali_khan" },
     claims = {
       { text = "The party was outlawed as plotting to bring down Prime Minister Liaqat Ali Khan's government.", sources = { { "cpp_article", "History" } } },
       { text = "The ban came because the party, still working after 1951, had won real influence among workers and the public.", sources = { { "cpp_statement", "whole document" } } },
     },
-    note = "The reasons differ. The article's reason is doubtful: outside knowledge, not in the seeds, is that Liaquat Ali Khan was assassinated in October 1951, so in 1954 there was no government of his to plot against (the charge may refer back to the 1951 affair).",
+    note = "The reasons differ. The article's reason is doubtful: outside knowledge, not in the seeds, is that Liaquat Ali Khan was assassinated in October 1951, so in 1954 there was no government of his to plot against (the charge may refer back to the 1951 affair). Liaquat Ali Khan is therefore marked doubtful: the event keeps the link, but no question asks it.",
     sources = { { "cpp_article", "History" }, { "cpp_statement", "whole document" } },
   },
   {
@@ -229,10 +230,11 @@ return {
     summary = "General Ayub Khan put the country under martial law and a brutal operation against the CPP began. The party says things only got worse from then on, and that the violence went on until Zia's time, through Bhutto's civilian years too.",
     parties = { "CPP" },
     people = { "ayub_khan", "zulfiqar_ali_bhutto", "zia_ul_haq" },
+    doubtful = { "zulfiqar_ali_bhutto", "zia_ul_haq" },
     claims = {
       { text = "Ayub Khan was the first general of Pakistan to be paid by the US.", sources = { { "cpp_statement", "whole document" } } },
     },
-    note = "The US-pay claim is the party's own charge, found in no other seed.",
+    note = "The US-pay claim is the party's own charge, found in no other seed. Bhutto and Zia are named only because the party says the violence went on into their years, long after 1958; they are marked doubtful so no question links them to the 1958 event itself.",
     sources = { { "cpp_statement", "whole document" } },
   },
   {

@@ -144,14 +144,14 @@ return {
   },
   {
     id = "MKP_2015",
-    name = "Mazdoor Kissan Party",
-    aliases = { "Mazdoor Kisan Party", "MKP" },
+    name = "Mazdoor Kissan Party (present-day)",
+    aliases = { "Mazdoor Kissan Party", "Mazdoor Kisan Party", "MKP" },
     abbr = "MKP",
     founded = { year = 2015, month = 12, day = 20 },
     status = "active",
     merged_from = { "PMKP", "PakMKP" },
     summary = "Party formed on 20 December 2015 when the Peoples Mazdoor Kissan Party and the Pakistan Mazdoor Kissan Party merged. The CMKP article calls it the current party and says Afzal Khamosh heads it.",
-    note = "Active as of the CMKP article, which is undated. The lead spells the name Kisan, the History section Kissan.",
+    note = "Active as of the CMKP article, which is undated. The lead spells the name Kisan, the History section Kissan. The seeds call it simply the Mazdoor Kissan Party; \"(present-day)\", after the article's \"current\", is added to the name shown here only to tell it apart from the Mazdoor Kisan Party of 1978 and Major Ishaque's group, which are one letter from it (the plain name stays an alias).",
     sources = { { "cmkp_article", "Communist Mazdoor Kissan Party" }, { "cmkp_article", "History" } },
   },
   {

@@ -199,13 +199,15 @@ local function foundings(ctx)
         sources = cites, tags = { "dates", "founding" },
       }
       local where = p.founded_place and (" in " .. p.founded_place) or ""
-      ctx:cloze{
+      -- a founding known only to the decade fits every party of that decade ("founded in the
+      -- 1950s": the APP, and the NAP of 1957 too), so it cannot name one
+      if not p.founded.decade then ctx:cloze{
         template = "founded_cloze", facts = { id },
         prompt = "____ was founded" .. where .. " " .. F.when(p.founded) .. ". Which party?",
         answer = p.name, accepted = F.accepted(id),
         explanation = "The " .. p.name .. " was founded" .. where .. " " .. F.when(p.founded) .. ".",
         sources = cites, tags = { "dates", "founding" },
-      }
+      } end
     end
   end
 end

@@ -459,13 +459,25 @@ local function generate(ctx)
   end
 
   -- True/false: the post as it is, then one part of it changed. --------------------------------
+  -- Did person q hold any post in party or body X? A false statement naming them together is
+  -- true on a loose reading ("X served as Leader of the CPP" of a CPP general secretary).
+  -- A body's party counts too: a CPP member "served on the CPP's Central Committee" is loose.
+  local function holds_any(q, X)
+    local party_of_body = organizations[X] and organizations[X].party
+    for _, r in ipairs(people[q].roles or {}) do
+      if r.party == X or r.organization == X or (party_of_body and r.party == party_of_body) then return true end
+    end
+    return false
+  end
+
   local function false_claims(p)
     local X, out = p.target, {}
     -- another person (not for a plain membership: anyone may have been a member)
     out.person = p.class ~= "member" and function()
       if not X then return nil end -- state offices overlap too much (a ruler, a head of government)
       local q = pick_people(1, p.person, p.class, X, F.long_name(X), function(q)
-        return not may_hold(q, p.class, X, p.title) and outsider(q, X) and not mentions(F.long_name(X), q)
+        return not may_hold(q, p.class, X, p.title) and not holds_any(q, X) and outsider(q, X)
+          and not mentions(F.long_name(X), q)
       end)
       return q and claim(q[1], p.class, p.title, X)
     end
@@ -474,29 +486,18 @@ local function generate(ctx)
       out.party = function()
         local mine = tied_to(p.person)
         local y = pick_party(1, X, p.person, p.class, mine, function(y)
-          return P.apart(y, mine) and not may_hold(p.person, p.class, y, p.title)
+          return P.apart(y, mine) and not may_hold(p.person, p.class, y, p.title) and not holds_any(p.person, y)
             and not mentions(F.long_name(y), p.person)
         end, named_in_party[p.person])
         return y and claim(p.person, p.class, p.title, y[1])
       end
     end
-    if X and p.class ~= "member" then
-      -- another post in the same place
-      out.title = function()
-        local classes = classes_in_kind[kind_of(X)] or {}
-        local ok = {}
-        for _, c in ipairs(classes) do
-          if not may_hold(p.person, c, X, title_for(c, X)) then ok[#ok + 1] = c end
-        end
-        if #ok == 0 then return nil end
-        local c = rng:pick(ok)
-        return claim(p.person, c, title_for(c, X), X)
-      end
-    end
+    -- no false post in the same place: the person holds a post there, so "X served as Leader
+    -- of the CPP" of a CPP general secretary is true on a loose reading
     return out
   end
 
-  local KINDS = { "person", "party", "title" }
+  local KINDS = { "person", "party" }
   local function truefalse(p)
     if p.target and organizations[p.target] and p.class == "member" then
       return -- a seat on a party body: too close to a post in the party to be denied
@@ -636,12 +637,13 @@ local function generate(ctx)
   for _, id in ipairs(halqa.index.events_by_date) do
     local e = events[id]
     local text = F.event_text(e)
-    for _, person in ipairs(e.people or {}) do
+    for _, person in ipairs(F.undoubted(e, e.people)) do
       local a, b = F.find_name(e.title, person)
       if a then
         -- the name is in the title: blank it out
         local blanked = F.blank(e.title, a, b)
         ctx:cloze{
+          blank = e.title:sub(a, b),
           template = "event_name", facts = { id, person }, person = true,
           prompt = "Fill in the name in this event: “" .. blanked .. "”" .. F.date_note(e) .. ".",
           answer = F.name(person), accepted = F.accepted(person),

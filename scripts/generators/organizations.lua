@@ -336,7 +336,13 @@ local function generate(ctx)
                          ok = ok }
         for _, o in ipairs(list) do
           local wrong = P.pick_indexed(rng, 3, list, tiers, ally_q)
-          if wrong then
+          -- asked only when some distractor is a body of the answer's kind: the only alliance
+          -- (or the only international network, long-named) among fronts gives itself away
+          local alike = false
+          for _, w in ipairs(wrong or {}) do
+            if organizations[w].kind == organizations[o].kind then alike = true end
+          end
+          if wrong and alike then
             ctx:choice{
               template = "affiliation_choice", facts = { p, o }, variant = word,
               prompt = "Which of these is " .. (#list > 1 and "a" or "the") .. " " .. word .. " affiliation of " ..
@@ -546,6 +552,7 @@ local function generate(ctx)
       if a then
         local blanked = F.blank(e.title, a, b)
         ctx:cloze{
+          blank = e.title:sub(a, b),
           template = "event_name", facts = { id, o },
           prompt = "Fill in the name of " .. (KIND[organizations[o].kind] or "a body") .. " in this event: “" ..
             blanked .. "”" .. F.date_note(e) .. ".",

@@ -19,7 +19,7 @@ static const char help_text[] =
   "  halqa SCRIPT.lua [ARGS]   run a script in the sandbox; ARGS are in `arg`\n"
   "  halqa -e CHUNK            run a Lua chunk and print what it returns\n"
   "  halqa COMMAND [ARGS]      run a REPL command once (`halqa help` lists them)\n"
-  "  halqa check [--data DIR]  validate a dataset, reporting every problem\n\n"
+  "  halqa check [--data DIR] [--coverage]  validate a dataset and lint its questions\n\n"
   "options:\n"
   "  --data DIR          the dataset folder (default: the bundled data/)\n"
   "  --scripts DIR       add a scripts folder, searched before the bundled one (repeatable)\n"
@@ -117,9 +117,13 @@ int main(int argc, char **argv) {
   c.cfg.time_limit = 60;
   int st = parse(&c, argc, argv);
   if (st) return st < 0 ? 0 : st;
-  if (c.target && strcmp(c.target, "check") == 0) {
-    if (c.n_rest) return usage_error("check: unexpected argument '%s' (check takes only --data DIR)", c.rest[0]);
-    return hq_check(c.cfg.data_dir ? c.cfg.data_dir : hq_default_data_dir(), stdout, stderr);
+  /* `check` validates the dataset first (in C, so a broken one is reported without loading it),
+  ** then lints the question bank with the `check` command (scripts/commands/check.lua) */
+  int checking = c.target && strcmp(c.target, "check") == 0;
+  if (checking) {
+    int st_check = hq_check(c.cfg.data_dir ? c.cfg.data_dir : hq_default_data_dir(), stdout, stderr);
+    if (st_check) return st_check;
+    if (!c.cfg.db_path) c.cfg.db_path = ":memory:";
   }
   repl_install_signals();
   /* From a pipe, stdin is read unbuffered: a read that also waits on the network (halqa.readline's

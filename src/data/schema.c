@@ -90,6 +90,8 @@ static const field_spec event_fields[] = {
   STRS("places"), REFS("from", "parties|organizations"), REF("formed", "parties|organizations"),
   {"figures", F_RECORDS, 0, NULL, NULL, &figure_rec},
   {"claims", F_RECORDS, 0, NULL, NULL, &claim_rec},
+  /* links the record itself calls doubtful or outside the seeds: kept, but never asked */
+  REFS("doubtful", "people|organizations|parties"),
   STR("note"), SOURCES, END
 };
 static const record_spec event_rec = {"event", event_fields, {NULL, NULL, NULL}};

@@ -197,10 +197,13 @@ broken_data unknown parties.lua 'return {
 case_ "a data syntax error stops start-up with file:line" 1 "parties.lua:3:" '$H --data syntax -e 1'
 case_ "invalid data stops start-up with file:line" 1 "parties.lua:4: party 'CPP': founded: bad date: month 13 is not 1-12" '$H --data unknown -e 1'
 case_ "invalid data is not half loaded" 1 "" '$H --data unknown -e "print(\"ran\")" | grep -q ran && exit 0 || exit 1'
-case_ "check passes the bundled data" 0 "no problems" '$H check'
+case_ "check validates the bundled data before linting" 0 "113 records, no problems" '$H check'
 case_ "check prints counts per table" 0 "parties" '$H check'
+case_ "check finds nothing wrong in the bundled question bank" 0 "questions linted, 0 problems" '$H check'
+case_ "check --coverage ends with the fields asked" 0 "fields asked (" '$H check --coverage'
+case_ "check --coverage names the questions asking a field" 0 "CPP.student_wing: organizations.student_wing.CPP+DSF" '$H check --coverage'
 case_ "check reports a broken dataset" 1 "halqa check: 2 problems in unknown" '$H check --data unknown'
-case_ "check takes no other arguments" 2 "unexpected argument" '$H check extra'
+case_ "check takes no other arguments" 2 "check: unexpected argument 'extra'" '$H check extra'
 
 # --- study circles
 # The answers a circle topic expects, one a line (letters for choices), from the topic itself.

@@ -38,7 +38,7 @@ end
 -- Who took part: the people an event names that its title does not
 
 local function who(ctx, e)
-  local people_list = e.people or {}
+  local people_list = F.undoubted(e, e.people)
   local answers = {}
   for _, pid in ipairs(people_list) do
     if not F.mentions(e.title, pid) then answers[#answers + 1] = pid end
@@ -56,7 +56,7 @@ local function who(ctx, e)
   end
   local pool = {}
   walk({ first, then_ }, function(other)
-    if not has(people_list, other) and not named[other] and not confusable_with_any(other, people_list) then
+    if not has(e.people or {}, other) and not named[other] and not confusable_with_any(other, people_list) then
       pool[#pool + 1] = other
     end
     return #pool >= 5

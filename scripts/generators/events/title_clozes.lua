@@ -63,12 +63,13 @@ local function title_clozes(ctx, e, fallback)
     return " (" .. table.concat(parts, "; ") .. ")"
   end
   -- A person.
-  for _, pid in ipairs(e.people or {}) do
+  for _, pid in ipairs(F.undoubted(e, e.people)) do
     local blanked, n = blank_once(e, pid)
     if blanked and not blank_ambiguous(e, pid) then
       local accepted = F.accepted(pid)
       if n ~= F.name(pid) and not has(accepted, n) then accepted[#accepted + 1] = n end
       ctx:cloze{
+        blank = n,
         template = "person_cloze", facts = { e.id, pid },
         prompt = 'Fill in the person: "' .. blanked .. '"' .. suffix(context) .. ".",
         answer = F.name(pid), accepted = accepted, person = true,
@@ -85,6 +86,7 @@ local function title_clozes(ctx, e, fallback)
       local accepted = F.accepted(p)
       if n ~= F.name(p) and not has(accepted, n) then table.insert(accepted, 1, n) end
       ctx:cloze{
+        blank = n,
         template = "party_cloze", facts = { e.id, p },
         prompt = 'Fill in the party: "' .. blanked .. '"' .. suffix({}) .. ".",
         answer = F.name(p), accepted = accepted,

@@ -30,6 +30,17 @@ function F.set(list)
   return s
 end
 
+-- The ids of list (an event's people, organizations or parties) less those the event marks
+-- doubtful: a link the dataset itself doubts is kept for reading but never asked.
+function F.undoubted(e, list)
+  if not e.doubtful then return list or {} end
+  local doubt, out = F.set(e.doubtful), {}
+  for _, id in ipairs(list or {}) do
+    if not doubt[id] then out[#out + 1] = id end
+  end
+  return out
+end
+
 -- Appends value to the list map[key], making the list the first time (building indices).
 function F.add_to(map, key, value)
   local list = map[key]

@@ -166,7 +166,8 @@ local function base(ctx, spec, kind)
     accepted = {},
     choices = {},
     answer = nil, correct = nil, person = nil, statement = nil, left = nil, date = nil, number = nil,
-    approx = nil,
+    approx = nil, blank = nil,
+    asks = spec.asks and copy(spec.asks) or nil, -- "record.field"s it asks (lib/quiz/coverage.lua)
   }
 end
 
@@ -206,6 +207,17 @@ function builders.short(ctx, spec, q)
   end
 end
 
+-- A written answer's hint counts the characters of what the blank stands for: a cloze cut from
+-- a title may blank "Lenin" while asking for "Vladimir Lenin" (spec.blank is the text cut out).
+local function written_hint(spec, q)
+  local stands_for = spec.blank or q.answer
+  q.blank = spec.blank
+  if q.hint then return end
+  local first = stands_for:match("^[%z\1-\127\194-\244][\128-\191]*") or ""
+  local what = spec.blank and spec.blank ~= q.answer and "The blank starts with \"" or "It starts with \""
+  q.hint = what .. first .. "\" and has " .. halqa.width(stands_for) .. " characters."
+end
+
 builders.cloze = function(ctx, spec, q)
   if not spec.prompt:find("____", 1, true) then fail(ctx, spec, "a cloze prompt has a ____ blank") end
   builders.short(ctx, spec, q)
@@ -240,7 +252,15 @@ end
 function builders.order(ctx, spec, q)
   local items = spec.items or {}
   if #items < 3 or #items > 5 then fail(ctx, spec, "an ordering question has 3 to 5 items") end
-  local shuffled = ctx.rng:shuffle(copy(items))
+  -- shuffled until the shown order is not the answer (a question that answers itself)
+  local shuffled
+  repeat
+    shuffled = ctx.rng:shuffle(copy(items))
+    local same = true
+    for i, v in ipairs(shuffled) do
+      if v ~= items[i] then same = false break end
+    end
+  until not same
   local pos = {}
   for i, v in ipairs(shuffled) do pos[v] = i end
   q.choices, q.correct = shuffled, {}
@@ -253,9 +273,35 @@ end
 function builders.match(ctx, spec, q)
   local pairs_ = spec.pairs or {}
   if #pairs_ < 3 or #pairs_ > 6 then fail(ctx, spec, "a matching question has 3 to 6 pairs") end
-  local lefts, rights = {}, {}
-  for i, p in ipairs(pairs_) do lefts[i], rights[i] = p[1], p[2] end
-  local shuffled = ctx.rng:shuffle(rights)
+  -- the left column is shuffled too, and again while it stands in the sorted order of its
+  -- answers: events listed by date beside their years are matched by sorting the years
+  local lefts, rights, shuffled, order
+  repeat
+    lefts, rights = {}, {}
+    local idx = {}
+    for i = 1, #pairs_ do idx[i] = i end
+    order = ctx.rng:shuffle(idx)
+    for i, k in ipairs(order) do lefts[i], rights[i] = pairs_[k][1], pairs_[k][2] end
+    local sorted = true
+    for i = 2, #rights do
+      if rights[i] < rights[i - 1] then sorted = false break end
+    end
+    shuffled = ctx.rng:shuffle(copy(rights))
+    local same = true
+    for i, v in ipairs(shuffled) do
+      if v ~= rights[i] then same = false break end
+    end
+    local varied = false
+    for i = 2, #rights do
+      if rights[i] ~= rights[1] then varied = true break end
+    end
+  until not varied or (not sorted and not same)
+  -- a question's facts, one a pair, follow its left column (the id keeps the generator's order)
+  if #q.facts == #pairs_ then
+    local facts = {}
+    for i, k in ipairs(order) do facts[i] = q.facts[k] end
+    q.facts = facts
+  end
   local used = {}
   q.left, q.choices, q.correct = lefts, shuffled, {}
   for i, r in ipairs(rights) do
@@ -280,6 +326,15 @@ function builders.number(ctx, spec, q)
   if type(spec.number) ~= "number" then fail(ctx, spec, "a number question needs the number") end
   q.number, q.approx = spec.number, spec.approx or false
   q.answer = (spec.approx and "about " or "") .. string.format("%d", spec.number) .. (spec.unit and (" " .. spec.unit) or "")
+end
+
+-- short and cloze answers get their hint once built
+for _, kind in ipairs({ "short", "cloze" }) do
+  local build = builders[kind]
+  builders[kind] = function(ctx, spec, q)
+    build(ctx, spec, q)
+    written_hint(spec, q)
+  end
 end
 
 -- A context for one generator: ctx.rng, ctx.generator, and one method per kind.

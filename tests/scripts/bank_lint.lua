@@ -1,0 +1,69 @@
+-- tests/scripts/bank_lint.lua: the bank linter finds nothing in the bundled bank, and each of its
+-- checks catches a question planted to break it; the coverage report and the linked questions.
+
+local t = require("lib.testing").new()
+local bank, lint, coverage = require("lib.quiz.bank"), require("lib.quiz.lint"), require("lib.quiz.coverage")
+
+local b = bank.build(1)
+local problems = lint.run(b)
+for _, p in ipairs(problems) do t:check(false, "lint: " .. p.check .. ": " .. p.id .. ": " .. p.message) end
+t:equal(#problems, 0, "the linter finds nothing in the bundled bank")
+
+-- planted questions, one per check, each caught by its check
+local function caught(name, q)
+  local found = false
+  require("lib.quiz.lint." .. name)({ q }, function() found = true end)
+  t:check(found, name .. " catches a planted question")
+end
+caught("doubtful_links", { id = "x", kind = "choice", facts = { "cpp_ban_1954", "liaquat_ali_khan" }, choices = {}, prompt = "" })
+caught("unique_answers", { id = "dates.founded_cloze.x", kind = "cloze", facts = { "APP" }, prompt = "",
+  answer = "" })
+caught("false_statements", { id = "leaders.post_tf.x", kind = "truefalse", answer = "false", facts = { "nazir_abbasi" },
+  prompt = "True or false: Nazir Abbasi served as Leader of the Communist Party of Pakistan (CPP)." })
+caught("order_leaks", { id = "x", kind = "match", left = { "a", "b", "c" }, choices = { "1954", "1948", "1951" },
+  correct = { 2, 3, 1 }, facts = {} })
+caught("order_leaks", { id = "x", kind = "order", choices = { "a", "b", "c" }, correct = { 1, 2, 3 }, facts = {} })
+caught("choice_leaks", { id = "x", kind = "choice", correct = { 1 },
+  choices = { "US State Department", "Communist Party of Pakistan", "Awami League", "National Awami Party" }, facts = {} })
+caught("choice_leaks", { id = "x", kind = "choice", correct = { 1 },
+  choices = { "International Meeting of Communist and Workers' Parties (IMCWP)", "DSF", "TUF", "NSF" }, facts = {} })
+caught("near_duplicates", { id = "x", kind = "choice", correct = { 1 },
+  choices = { "Mazdoor Kisan Party (Major Ishaque group)", "Mazdoor Kissan Party", "Awami League", "CPP" }, facts = {} })
+caught("hints", { id = "x", kind = "cloze", answer = "Vladimir Lenin", blank = "Lenin",
+  hint = "It starts with \"V\" and has 14 characters.", facts = {} })
+
+-- no event's doubtful link is asked, and no hint miscounts a blank
+for _, q in ipairs(b) do
+  if q.blank then
+    t:check(q.hint:find(" " .. halqa.width(q.blank) .. " characters", 1, true) ~= nil, q.id .. ": the hint counts the blank")
+  end
+end
+
+-- coverage: the report's last line, and fields that are not facts are not counted
+local r = coverage.report(b)
+local text = coverage.text(r)
+t:check(text:match("\n(%d+ of %d+ fields asked %(%d+%%%))$") ~= nil, "coverage ends with N of M fields asked (P%)")
+t:check(r.asked["CPP.student_wing"] ~= nil, "CPP.student_wing is asked")
+local fields = coverage.fields()
+t:check(fields["CPP.summary"] == nil and fields["CPP.note"] == nil and fields["CPP.sources"] == nil and
+        fields["CPP.id"] == nil, "ids, notes, summaries and sources are not counted")
+
+-- linked questions: at least 30, each explanation naming both events' titles and dates
+local linked = bank.filter(b, { topic = "linked" })
+t:check(#linked >= 30, "at least 30 linked questions (" .. #linked .. ")")
+for _, q in ipairs(linked) do
+  local ok = #q.facts == 2
+  for _, id in ipairs(q.facts) do
+    local e = events[id]
+    ok = ok and q.explanation:find(e.title, 1, true) and q.explanation:find(halqa.format_date(e.date), 1, true)
+  end
+  t:check(ok, q.id .. ": the explanation names both records and their dates")
+end
+for _, q in ipairs(linked) do
+  if q.kind == "number" then
+    local a, c = events[q.facts[1]], events[q.facts[2]]
+    t:equal(q.number, c.date.year - a.date.year, q.id .. ": the years between are the difference of the years")
+  end
+end
+
+t:done()
