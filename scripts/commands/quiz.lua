@@ -1,9 +1,10 @@
 -- commands/quiz.lua: `quiz` — a quiz session on the bundled data, in the REPL or as `halqa quiz`.
 
 -- Libraries load when the command first runs, so start-up does not pay for them.
-local options, bank, session
+local options, bank, session, T
 local function load_libs()
   options, bank, session = require("lib.options"), require("lib.quiz.bank"), require("lib.quiz.session")
+  T = require("lib.text")
 end
 
 local spec = {
@@ -64,7 +65,8 @@ halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json
       questions = halqa.random(seed):sample(pool, math.min(opts.count, #pool))
     end
     if not opts.json then
-      print(string.format("Quiz: %d questions (seed %d). Answer each; ? for a hint, skip, quit.", #questions, seed))
+      print(T.wrap(string.format("Quiz: %s (seed %d). Answer each; ? for a hint (a hinted answer scores half), skip, quit.",
+        T.plural(#questions, "question"), seed), halqa.columns()))
     end
     -- Every answer is committed to the store before the next question is shown; a missed
     -- question brings the flashcards of its facts back for review.

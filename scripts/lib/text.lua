@@ -64,6 +64,11 @@ function T.fit(text, width)
   return table.concat(out, "\n")
 end
 
+-- "1 question", "3 questions": a count with its noun (plural given when it is not noun .. "s").
+function T.plural(n, noun, plural)
+  return string.format("%d %s", n, n == 1 and noun or (plural or noun .. "s"))
+end
+
 local codes = { green = "32", red = "31", yellow = "33", bold = "1", dim = "2", cyan = "36" }
 
 -- text in a colour (or bold/dim) when the output is a colour terminal, else plain.

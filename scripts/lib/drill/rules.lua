@@ -54,7 +54,7 @@ function R.describe(rules)
   lines[#lines + 1] = string.format("Rules (%s): %s.", rules.name, rules.description)
   lines[#lines + 1] = string.format("A right answer scores %s points.", R.fmt(rules.base))
   if rules.time > 0 then
-    lines[#lines + 1] = string.format("Each question has %d seconds.", rules.time)
+    lines[#lines + 1] = "Each question has " .. (rules.time == 1 and "1 second." or string.format("%d seconds.", rules.time))
   else
     lines[#lines + 1] = "Questions are untimed."
   end

@@ -152,7 +152,7 @@ S.KEYS_HELP = "Teacher keys: Alt-r reveal · Alt-s skip · Alt-p pause · Alt-o 
 -- The opening screen: the players, the rules (every one that affects the score) and the keys.
 function S.opening(d, info, width)
   local lines = { T.color("bold", "halqa classroom drill"), "",
-    T.wrap(string.format("%d questions, seed %d. %s: %s.", #d.questions, info.seed,
+    T.wrap(string.format("%s, seed %d. %s: %s.", T.plural(#d.questions, "question"), info.seed,
       info.teams and "Teams" or "Players", table.concat(info.names, ", ")), width), "" }
   for _, l in ipairs(rules_lib.describe(d.rules)) do lines[#lines + 1] = T.wrap(l, width, "  ") end
   lines[#lines + 1] = ""

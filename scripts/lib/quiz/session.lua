@@ -2,7 +2,8 @@
 -- answer, giving feedback with the explanation and source, keeping the score — and the summary.
 --
 -- Answers come from halqa.readline, so the same session runs at a terminal (readline) and from a
--- pipe (one answer a line). Special answers: `?` shows a hint (the question then counts half),
+-- pipe (one answer a line). Special answers: `?` shows a hint (the question then counts half;
+-- a question with no hint costs nothing),
 -- `skip` moves on, `quit` ends the session early. An ambiguous answer (6/3/1948) is asked again,
 -- at most twice. Hooks let other modes act on each answer (the store, the flashcards).
 
@@ -57,8 +58,10 @@ local function hint(q)
   elseif q.kind == "number" then
     return "It has " .. #string.format("%d", q.number) .. " digits."
   end
-  return "No hint for this one: think about the sources."
+  return nil
 end
+
+S.hint = hint
 
 local function say(opts, text)
   if not opts.quiet then print(text) end
@@ -90,8 +93,9 @@ local function ask(q, opts)
     local word = line:match("^%s*(.-)%s*$")
     if word == "quit" then return nil, "quit" end
     if word == "?" then
-      hinted = true
-      say(opts, T.color("cyan", "Hint: " .. hint(q)))
+      local h = hint(q)
+      hinted = hinted or h ~= nil
+      say(opts, T.color("cyan", h and ("Hint: " .. h) or "No hint for this one (no points lost)."))
     elseif word == "skip" then
       return { verdict = "skipped", score = 0, given = "", feedback = "Skipped.", time = halqa.clock() - started }
     else
