@@ -48,9 +48,15 @@ local function choose_deck(name, decks)
   options.error("cards", spec, "no deck '" .. name .. "' (decks: " .. table.concat(decks, ", ") .. ", or a party id such as CPP)")
 end
 
-halqa.command("cards", "cards [DECK] [--new N] [--limit N]  review flashcards, due ones first", function(args)
+halqa.command("cards", "cards [DECK] [--new N] [--limit N]  review flashcards, due ones first\n\n" ..
+  "Decks: dates, leaders, events, organizations (and any in your scripts/cards/), or a party id such as CPP " ..
+  "or CMKP for every card about it. Without DECK, all decks.\n\n" ..
+  "Keys: type the answer (halqa grades it and proposes a rating), or press Enter to see the back; then " ..
+  "1 again, 2 hard, 3 good, 4 easy (Enter keeps the proposed rating); undo takes back the last rating; quit stops.\n\n" ..
+  "Examples:\n  cards\n  cards dates --limit 20\n  cards CPP --new 5\n\n`cards --help` lists every option.", function(args)
   load_libs()
   local opts, rest = options.parse("cards", args, spec)
+  if not opts then return end -- --help was printed
   if #rest > 1 then options.error("cards", spec, "unexpected argument '" .. rest[2] .. "'") end
   halqa.store.configure{ desired_retention = opts.retention }
   local by_id, decks = sync()

@@ -34,10 +34,12 @@ local function pick(topics)
   usage("no topic '" .. line .. "' (see `circle --list`)")
 end
 
-halqa.command("circle", "circle [TOPIC] [--list] [--seed N] [--player NAME] [--check]  a study circle: reading, timeline, questions, discussion",
+halqa.command("circle", "circle [TOPIC] [--list] [--seed N] [--player NAME] [--check]  a study circle: reading, timeline, questions, discussion\n\n" ..
+    "Examples:\n  circle --list\n  circle cpp_founding --player \"Group A\"\n\n`circle --help` lists every option.",
   function(args)
     load_libs()
     local opts, rest = options.parse("circle", args, spec)
+    if not opts then return end -- --help was printed
     if #rest > 1 then usage("unexpected argument '" .. rest[2] .. "'") end
     local name = rest[1]
     if name and not topic.find(name) then

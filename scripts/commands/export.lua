@@ -24,7 +24,9 @@ local function formats()
   return out, names
 end
 
-halqa.command("export", "export --format json|worksheet|handout ...  print the question bank, a worksheet or a handout",
+halqa.command("export", "export --format json|worksheet|handout ...  print the question bank, a worksheet or a handout\n\n" ..
+    "Examples:\n  export --format json > bank.json\n  export --format worksheet --seed 42 -n 10\n" ..
+    "  export --format handout cpp_founding > circle.md\n\n`export --format NAME --help` lists that format's options.",
   function(args)
     local fmt = format_of(args)
     local mods, names = formats()

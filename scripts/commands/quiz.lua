@@ -48,10 +48,14 @@ local function check_filters(opts, all)
   end
 end
 
-halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json]  a quiz with feedback and a score",
+halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json]  a quiz with feedback and a score\n\n" ..
+    "Answer each question; ? shows a hint (a hinted answer scores half; no hint, no cost), skip moves on, quit stops.\n\n" ..
+    "Examples:\n  quiz -n 5 --party CMKP\n  quiz --kind date --seed 7\n  quiz --generator leaders\n\n" ..
+    "`quiz --help` lists every option; `quiz --list-generators` lists the generators.",
   function(args)
     load_libs()
     local opts, rest = options.parse("quiz", args, spec)
+    if not opts then return end -- --help was printed
     if #rest > 0 then options.error("quiz", spec, "unexpected argument '" .. rest[1] .. "'") end
     local seed = opts.seed or os.time()
     local all = bank.build(seed)

@@ -17,6 +17,7 @@ return {
   description = "every question the generators make, as a JSON array",
   run = function(args)
     local opts, rest = options.parse("export", args, spec)
+    if not opts then return end -- --help was printed
     if #rest > 0 then options.error("export", spec, "unexpected argument '" .. rest[1] .. "'") end
     local names = {}
     for _, g in ipairs(bank.generators()) do names[g.name] = true end

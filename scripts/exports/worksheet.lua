@@ -16,6 +16,7 @@ return {
   description = "the drill for a seed as a Markdown worksheet with a separate answer key",
   run = function(args)
     local opts, rest = options.parse("export", args, spec)
+    if not opts then return end -- --help was printed
     if #rest > 0 then options.error("export", spec, "unexpected argument '" .. rest[1] .. "'") end
     if not opts.seed then
       options.error("export", spec, "a worksheet needs --seed N (the seed of the drill it matches)")

@@ -28,13 +28,20 @@ function T.cut(s, width)
   return pieces(s, math.max(1, width))[1]
 end
 
--- Wraps text to width columns; continuation lines start with indent. A word wider than the
+-- Wraps text to width columns; continuation lines start with indent. A paragraph's own leading
+-- spaces are kept on its first line (an indented example stays indented). A word wider than the
 -- width is cut where it must be, so no line is ever wider.
 function T.wrap(text, width, indent)
   indent = indent or ""
   width = math.max(width or halqa.columns(), 20)
   local out = {}
+  local start -- the first line's leading spaces, until its first word is placed
   local function add(line, word)
+    if start then
+      local first = start .. word
+      start = nil
+      if T.width(first) <= width then return first end
+    end
     local lead = (#out == 0 and line == "") and "" or (line == "" and indent or "")
     if line ~= "" and T.width(line) + 1 + T.width(word) > width then
       out[#out + 1] = line
@@ -44,6 +51,7 @@ function T.wrap(text, width, indent)
   end
   for para in (text .. "\n"):gmatch("(.-)\n") do
     local line = ""
+    start = para:match("^ +")
     for word in para:gmatch("%S+") do
       for _, piece in ipairs(utf8.len(word) and pieces(word, width - #indent) or { word }) do
         line = add(line, piece)
