@@ -22,7 +22,9 @@ end
 -- Asks which topic to run when none was named; nil at end of input or on an empty line.
 local function pick(topics)
   print("Topics:")
-  for i, line in ipairs(render.list(topics)) do print(string.format("%3d. %s", i, line)) end
+  for i, entry in ipairs(render.list(topics, halqa.columns() - 5)) do
+    print(string.format("%3d. %s", i, (entry:gsub("\n", "\n     "))))
+  end
   local line = halqa.readline("Which topic (number or id)? ")
   if not line then return nil end
   line = line:match("^%s*(.-)%s*$")

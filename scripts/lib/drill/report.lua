@@ -36,7 +36,8 @@ function R.text(d, info, width)
     lines[#lines + 1] = T.color("bold", "Most missed")
     for _, m in ipairs(missed) do
       lines[#lines + 1] = "  " .. T.wrap(string.format("Q%d %s: %s", m.n, missed_note(m), m.q.prompt), width - 2, "    ")
-      lines[#lines + 1] = "    answer: " .. m.q.answer .. T.color("dim", "  (" .. m.q.source .. ")")
+      lines[#lines + 1] = T.wrap("    answer: " .. m.q.answer, width, "      ")
+      lines[#lines + 1] = T.color("dim", T.wrap("      (" .. require("lib.cite").of(m.q) .. ")", width, "       "))
     end
   end
   return table.concat(lines, "\n")

@@ -120,7 +120,7 @@ function S.answer(d, q, width)
   local pad, inner = frame(width)
   local lines = { indent_all(T.wrap("Answer: " .. q.answer, inner, "        "), pad) }
   if q.explanation ~= "" then lines[#lines + 1] = indent_all(T.wrap(q.explanation, inner), pad) end
-  lines[#lines + 1] = indent_all(T.color("dim", T.wrap("Source: " .. q.source, inner, "        ")), pad)
+  lines[#lines + 1] = indent_all(T.color("dim", T.wrap("Source: " .. require("lib.cite").of(q), inner, "        ")), pad)
   return table.concat(lines, "\n")
 end
 
