@@ -63,11 +63,22 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N]  review flashcards, d
   local deck, wanted = choose_deck(rest[1], decks)
   -- Due cards first, then new cards while today's allowance lasts.
   local queue = {}
+  -- Siblings (cards on the same facts: "When was the CMKP founded?" and "____ was founded in
+  -- 1995. Which party?") give each other away, so one of them a session, as Anki buries siblings.
+  -- Same facts, not one shared fact: every card of `cards CPP` shares the fact CPP.
+  local shown_facts = {}
+  local function facts_key(card)
+    local f = table.move(card.facts, 1, #card.facts, 1, {})
+    table.sort(f)
+    return table.concat(f, " ")
+  end
+  local function sibling(card) return shown_facts[facts_key(card)] end
   local function take(list, max)
     for _, stored in ipairs(list) do
       if #queue >= opts.limit or max <= 0 then return end
       local card = by_id[stored.id]
-      if card and wanted(card) then
+      if card and wanted(card) and not sibling(card) then
+        shown_facts[facts_key(card)] = true
         card.reps = stored.reps
         queue[#queue + 1] = card
         max = max - 1
@@ -82,8 +93,8 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N]  review flashcards, d
     return
   end
   local mode, why = halqa.store.mode()
-  print(string.format("%d card%s to review%s. Type the answer, or press Enter to see the back; undo, quit.",
-    #queue, #queue == 1 and "" or "s", mode == "saving" and "" or (" (not saving: " .. why .. ")")))
+  print(require("lib.text").wrap(string.format("%d card%s to review%s. Type the answer, or press Enter to see the back; undo, quit.",
+    #queue, #queue == 1 and "" or "s", mode == "saving" and "" or (" (not saving: " .. why .. ")")), halqa.columns()))
   local session = halqa.store.begin_session("cards", { deck = rest[1] or "all" })
   local summary = review.run(queue, session)
   halqa.store.end_session(session)

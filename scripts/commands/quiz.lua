@@ -66,7 +66,8 @@ halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json
     else
       local pool = bank.filter(all, opts)
       if #pool == 0 then options.error("quiz", spec, "no questions match these filters together") end
-      questions = halqa.random(seed):sample(pool, math.min(opts.count, #pool))
+      -- in the seed's order, leaving out any question another chosen one would give away
+      questions = require("lib.quiz.giveaway").pick(halqa.random(seed):sample(pool, #pool), opts.count)
     end
     if not opts.json then
       print(T.wrap(string.format("Quiz: %s (seed %d). Answer each; ? for a hint (a hinted answer scores half), skip, quit.",

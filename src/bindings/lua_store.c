@@ -58,7 +58,7 @@ void hq_open_store(lua_State *L, int api, store *s) {
     {"mode", l_mode}, {"path", l_path}, {"today", l_today},
     {"begin_session", l_begin_session}, {"end_session", l_end_session},
     {"record_answer", l_record_answer}, {"sync_cards", l_sync_cards}, {"due", l_due},
-    {"new_cards", l_new_cards}, {"card", l_card}, {"review", l_review}, {"undo", l_undo},
+    {"new_cards", l_new_cards}, {"card", l_card}, {"review", l_review}, {"preview", l_preview}, {"undo", l_undo},
     {"make_due", l_make_due}, {"history", l_history}, {"stats", l_stats},
     {"new_today", l_new_today}, {"configure", l_configure}, {NULL, NULL}
   };

@@ -155,6 +155,21 @@ int l_card(lua_State *L) {
   return 1;
 }
 
+/* preview(card_id [, now]) -> { interval days for rating 1, 2, 3, 4 }: what review would schedule */
+int l_preview(lua_State *L) {
+  store *s = ls_store_of(L);
+  const char *card = luaL_checkstring(L, 1);
+  time_t now = ls_opt_now(L, 2, 2);
+  int iv[4];
+  if (store_preview(s, card, now, iv) != STORE_OK) return ls_raise_error(L, s);
+  lua_createtable(L, 4, 0);
+  for (int i = 0; i < 4; i++) {
+    lua_pushinteger(L, iv[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+  return 1;
+}
+
 /* review(card_id, rating [, { graded=, answer=, session=, now= }])
 ** -> { stability=, difficulty=, interval=, due_day=, day=, elapsed_days=, recorded= } */
 int l_review(lua_State *L) {

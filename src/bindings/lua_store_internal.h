@@ -77,7 +77,7 @@ void ls_set_str(lua_State *L, const char *k, const char *v);
 ** Lua signature where it is defined. */
 typedef int store_lua_fn(lua_State *L);
 /* lua_store_cards.c */
-store_lua_fn l_sync_cards, l_due, l_new_cards, l_card, l_review, l_undo, l_make_due, l_new_today;
+store_lua_fn l_sync_cards, l_due, l_new_cards, l_card, l_review, l_preview, l_undo, l_make_due, l_new_today;
 /* lua_store_sessions.c */
 store_lua_fn l_begin_session, l_end_session, l_record_answer, l_history;
 /* lua_store_stats.c */

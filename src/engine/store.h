@@ -141,6 +141,11 @@ typedef struct store_review_out {
 int store_review(store *s, const char *card, int rating, time_t now, const char *graded,
                  const char *answer, int64_t session, store_review_out *out);
 
+/* The interval, in days, each rating 1..4 would give card if it were reviewed at now: exactly what
+** store_review would schedule (same parameters, same fuzz), nothing written. For showing the next
+** interval beside each rating, as Anki does. An unknown card is previewed as a new one. */
+int store_preview(store *s, const char *card, time_t now, int intervals[4]);
+
 /* Undoes the last review (of session, or of any session when session is 0): the card gets back its
 ** state before that review exactly, and the review row is deleted. *card is set to the card id
 ** (malloc'd; free it) or NULL when there was nothing to undo. Refused when a later review of the

@@ -416,3 +416,22 @@ int store_make_due(store *s, const char *const *facts, size_t n, time_t now, int
   } while (rc == RETRY);
   return rc;
 }
+
+int store_preview(store *s, const char *card, time_t now, int intervals[4]) {
+  store_card c;
+  int found = 0;
+  if (store_get_card(s, card, &c, &found) != STORE_OK) return STORE_ERROR;
+  int is_new = !found || c.reps == 0;
+  fsrs_state prev = {is_new ? 0 : c.stability, is_new ? 0 : c.difficulty};
+  int64_t day = store_day(now), last = is_new ? 0 : c.last_day;
+  int reps = found ? c.reps : 0;
+  if (found) store_card_free(&c);
+  int elapsed = is_new || day <= last ? 0 : (int)(day - last); /* as review_once counts it */
+  for (int rating = 1; rating <= 4; rating++) {
+    fsrs_params p = s->params;
+    if (p.enable_fuzz) p.fuzz_seed = fuzz_seed(card, reps);
+    intervals[rating - 1] = 0;
+    (void)fsrs_review(&p, is_new ? NULL : &prev, rating, elapsed, &intervals[rating - 1]);
+  }
+  return STORE_OK;
+}

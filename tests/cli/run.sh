@@ -54,7 +54,7 @@ case_ "the guide's example generator is asked in a quiz" 0 "Who founded the Comm
 mkdir -p "$TMP/card-xdg/halqa/scripts/cards"
 awk '/^```lua/{n++; if (n == 3) {on=1; next}} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/card-xdg/halqa/scripts/cards/founders.lua"
 case_ "the guide's example card generator makes a deck" 0 "Who founded the Communist Party of Pakistan?" 'printf "Sajjad Zaheer\nquit\n" | XDG_CONFIG_HOME=$PWD/card-xdg $H --db :memory: cards founders'
-case_ "a typed answer on a custom card is graded" 0 "Easy: next review" 'printf "Sajjad Zaheer\nquit\n" | XDG_CONFIG_HOME=$PWD/card-xdg $H --db :memory: cards founders'
+case_ "a typed answer on a custom card is graded" 0 "Easy: next review" 'printf "Sajjad Zaheer\n\nquit\n" | XDG_CONFIG_HOME=$PWD/card-xdg $H --db :memory: cards founders'
 
 # --- scripts
 printf 'print("args:", #arg, arg[1], arg[2])\nreturn 1\n' > "$TMP/args.lua"
@@ -94,6 +94,15 @@ case_ "the quiz says up front what a hint costs" 0 "a hinted answer" 'printf "fa
 case_ "one question is \"1 question\"" 0 "Quiz: 1 question (seed 1)" 'printf "false\n" | $H --db :memory: quiz --seed 1 --id $TF'
 case_ "true on a number question is asked again" 0 "That is not a number" 'printf "true\n10\n" | $H --db :memory: quiz --seed 1 --id events.figure.east_pakistan_election_1954.1'
 case_ "a number answer asked again then right scores" 0 "Score: 1 of 1" 'printf "true\n10\n" | $H --db :memory: quiz --seed 1 --id events.figure.east_pakistan_election_1954.1'
+# --- flashcards: the proposed rating, an override, intervals beside the ratings, the answer once, siblings
+CARD1='printf "1950s\n1\nquit\n" | $H --db :memory: cards dates --limit 3'
+case_ "a typed answer shows the rating halqa proposes" 0 "halqa rates this" "$CARD1"
+case_ "the learner overrides the proposed rating with 1" 0 "Again: you will see it again" "$CARD1"
+case_ "each rating shows its next interval" 0 "3 Good 2 days" "$CARD1"
+case_ "Enter keeps the proposed rating" 0 "next review in" 'printf "1950s\n\nquit\n" | $H --db :memory: cards dates --limit 3'
+case_ "the typed answer's feedback prints the answer once" 0 "once" 'out=$(printf "1950s\n1\nquit\n" | $H --db :memory: cards dates --limit 3); echo "$out" | grep -qx "  1950s" || echo once'
+case_ "sibling cards are not shown in one session" 0 "buried" 'out=$(yes "" | head -200 | $H --db :memory: cards dates --limit 30 2>&1); echo "$out" | grep -q "When was the Azad Pakistan Party founded" && ! echo "$out" | grep -q "was founded in the 1950s. Which party" && echo buried'
+
 case_ "an unknown global typed at the REPL is one line, no traceback" 0 "lines=1" 'echo "lines=$(printf "clear\n" | $H --db :memory: 2>&1 | grep -c .)"'
 case_ "the REPL goes on after a failing line" 1 "after" 'printf "error(\"x\")\nprint(\"after\")\n" | $H'
 case_ "the REPL goes on after a sandbox escape" 1 "still here" 'printf "os.execute(\"true\")\nio.open(\"/etc/passwd\")\nparties.CPP = 1\nprint(\"still here\")\n" | $H'
@@ -129,15 +138,15 @@ case_ "export is deterministic for a seed" 0 "" 'a=$($H export --seed 4 | cksum)
 case_ "export refuses an unknown format" 2 "unknown format 'xml' (one of: " '$H export --format xml'
 
 # --- flashcards and the progress store
-# The dates deck's first new cards (by id) are the Azad Pakistan Party's founding ("1950s"),
-# then the cloze naming it: a typed right answer (fast: Easy), a self-rating (Hard), a wrong
-# answer (Again), then quit.
-CARDS_IN='1950s\n\n2\nxyz\nquit\n'
+# The dates deck's first new cards (by id) are the Azad Pakistan Party's founding ("1950s"; the
+# cloze naming it is its sibling, buried), the CMKP's and the CPEP's: a typed right answer (fast:
+# Easy, kept with Enter), a self-rating (Hard), a wrong answer (Again, kept with Enter), then quit.
+CARDS_IN='1950s\n\n\n2\n1990\n\nquit\n'
 export CARDS_IN
 count_reviews='local n = 0 for _, h in ipairs(halqa.store.stats(nil, 1).heatmap) do n = n + h.reviews end return "reviews=" .. n'
 export count_reviews
 case_ "a piped review rates typed answers and self-ratings" 0 "Again 1 · Hard 1 · Good 0 · Easy 1" 'printf "$CARDS_IN" | $H --db cards1.db cards dates'
-case_ "a review session's ratings are in the store" 0 "4,2,1" '$H --db cards1.db -e "local r = {} for _, f in ipairs({\"APP\", \"CMKP\"}) do for _, h in ipairs(halqa.store.history(f)) do if h.kind == \"review\" then r[#r + 1] = h.rating end end end return table.concat(r, \",\")"'
+case_ "a review session's ratings are in the store" 0 "4,2,1" '$H --db cards1.db -e "local r = {} for _, f in ipairs({\"APP\", \"CMKP\", \"CPEP\"}) do for _, h in ipairs(halqa.store.history(f)) do if h.kind == \"review\" then r[#r + 1] = h.rating end end end return table.concat(r, \",\")"'
 case_ "undo takes back the last rating" 0 "Took back the last rating (Hard)" 'printf "\n2\nundo\n\n3\nquit\n" | $H --db :memory: cards dates'
 case_ "a lower desired retention spaces reviews further" 0 "Good: next review in 8 days" 'printf "\n3\nquit\n" | $H --db :memory: cards dates --retention 0.8'
 case_ "the default retention schedules a new Good card in 2 days" 0 "Good: next review in 2 days" 'printf "\n3\nquit\n" | $H --db :memory: cards dates'
