@@ -17,7 +17,9 @@ local spec = {
   { "k", "kind", "KIND", "only this kind: short choice multi truefalse order match cloze date number", list = true },
   { nil, "id", "ID", "ask exactly this question (repeatable, in order; see `export`)", list = true },
   { nil, "json", nil, "print the results as JSON instead of text", type = "flag" },
+  { nil, "list-generators", nil, "list the question generators installed (yours too) and stop", type = "flag" },
 }
+
 
 -- The questions named by --id, in the order given.
 local function by_ids(all, ids)
@@ -40,7 +42,12 @@ local function check_filters(opts, all)
   end
   for field, set in pairs(known) do
     for _, v in ipairs(opts[field]) do
-      if not set[v] then options.error("quiz", spec, "no questions with " .. field .. " '" .. v .. "'") end
+      if not set[v] then
+        local hint = field == "generator" and " (see `quiz --list-generators`; a generator file is read when a command runs)"
+          or field == "kind" and " (kinds: short choice multi truefalse order match cloze date number)" or ""
+        error({ message = require("lib.text").wrap("quiz: no questions with " .. field .. " '" .. v .. "'" .. hint,
+          halqa.columns(), "  "), status = 2 }, 0)
+      end
     end
   end
   for _, p in ipairs(opts.party) do
@@ -56,6 +63,10 @@ halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json
     load_libs()
     local opts, rest = options.parse("quiz", args, spec)
     if not opts then return end -- --help was printed
+    if opts["list-generators"] then
+      print(require("lib.quiz.generator_list")())
+      return
+    end
     if #rest > 0 then options.error("quiz", spec, "unexpected argument '" .. rest[1] .. "'") end
     local seed = opts.seed or os.time()
     local all = bank.build(seed)

@@ -21,7 +21,7 @@ local function usage_text(cmd, spec)
   for _, o in ipairs(spec) do
     local names = (o[1] and ("-" .. o[1] .. ", ") or "    ") .. "--" .. o[2] .. (o[3] and (" " .. o[3]) or "")
     if width >= 60 and T.width(names) <= 28 then
-      lines[#lines + 1] = T.wrap(string.format("  %-28s %s", names, o[4] or ""), width, string.rep(" ", 31))
+      lines[#lines + 1] = (T.hang(string.format("  %-28s ", names), o[4] or "", width))
     else
       lines[#lines + 1] = T.wrap("  " .. names, width, "    ")
       lines[#lines + 1] = T.wrap("      " .. (o[4] or ""), width, "      ")
@@ -54,8 +54,10 @@ function options.describe(help, width)
   return table.concat(lines, "\n")
 end
 
+-- A usage error is one line that says what is wrong and where to look, not the whole option list.
 local function usage_error(cmd, spec, msg)
-  error({ message = cmd .. ": " .. msg .. "\n" .. usage_text(cmd, spec), status = 2 }, 0)
+  error({ message = T.wrap(cmd .. ": " .. msg .. " (`" .. cmd .. " --help` lists the options)", halqa.columns(), "  "),
+          status = 2 }, 0)
 end
 
 local converters = {

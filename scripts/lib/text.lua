@@ -62,6 +62,13 @@ function T.wrap(text, width, indent)
   return table.concat(out, "\n")
 end
 
+-- prefix as given (a padded column: T.wrap would close up its spaces), then text wrapped in the
+-- columns left, its continuation lines under its first word.
+function T.hang(prefix, text, width)
+  local w = T.width(prefix)
+  return prefix .. T.wrap(text, math.max(20, width - w)):gsub("\n", "\n" .. string.rep(" ", w))
+end
+
 -- Text whose every line fits width columns: a line that is wider is wrapped (its runs of spaces
 -- then close up); lines that fit keep their alignment.
 function T.fit(text, width)

@@ -33,7 +33,12 @@ case_ "-e prints tables pretty" 0 'name = "Communist Party of Pakistan"' '$H -e 
 case_ "-e reports a syntax error" 1 '(command line):1:' '$H -e "return +"'
 case_ "several -e run in order" 0 "7" '$H -e "x = 3" -e "return x + 4"'
 case_ "a command runs from the command line" 0 "Commands:" '$H help'
-case_ "help names a command's usage" 0 "help [COMMAND]" '$H help help'
+case_ "help names a command's usage" 0 "help [COMMAND" '$H help help'
+case_ "help cards lists the decks" 0 "Decks: dates, leaders, events, organizations" 'COLUMNS=200 $H help cards'
+case_ "help cards lists the keys" 0 "1 again, 2 hard, 3 good, 4 easy" 'COLUMNS=200 $H help cards'
+case_ "every command's help shows an example" 0 "all have examples" 'for c in cards circle drill export help quit quiz stats; do $H help $c | grep -q "^Examples\?:" || { echo "no example: $c"; exit 1; }; done; echo all have examples'
+case_ "quiz --help lists every option" 0 "--list-generators" '$H quiz --help'
+case_ "a usage error is one line, not the option list" 0 "lines=1" 'echo "lines=$(COLUMNS=200 $H --db :memory: quiz --frobnicate 2>&1 | grep -c .)"'
 case_ "help of an unknown command is a usage error" 2 "no command named 'nope'" '$H help nope'
 case_ "--scripts adds commands" 0 "hello" '$H --scripts $FIX/scripts echo hello'
 case_ "a user scripts folder adds commands" 0 "from-xdg" 'mkdir -p xdg/halqa/scripts/commands && cp $FIX/scripts/commands/echo.lua xdg/halqa/scripts/commands/ && XDG_CONFIG_HOME=$PWD/xdg $H echo from-xdg'
@@ -48,6 +53,11 @@ case_ "the scripting guide's example reports a bad year" 2 "YEAR must be a numbe
 mkdir -p "$TMP/gen-xdg/halqa/scripts/generators"
 awk '/^```lua/{n++; if (n == 2) {on=1; next}} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/gen-xdg/halqa/scripts/generators/my_founders.lua"
 case_ "the guide's example generator makes questions" 0 '"id":	"my_founders.founder.CPP+sajjad_zaheer"' 'XDG_CONFIG_HOME=$PWD/gen-xdg $H export --generator my_founders'
+case_ "quiz --list-generators lists a user's generator" 0 "my_founders" 'XDG_CONFIG_HOME=$PWD/gen-xdg $H quiz --list-generators'
+case_ "help generators lists the bundled generators" 0 "chronology" '$H help generators'
+case_ "an unknown generator is one line pointing to the list" 0 "lines=1" 'echo "lines=$(COLUMNS=200 $H --db :memory: quiz --generator nope 2>&1 | grep -c .)"'
+mkdir -p "$TMP/late-xdg/halqa/scripts/generators"
+case_ "a generator added while the REPL runs is used by the next command" 1 "Who founded the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1\n"; sleep 1; cp gen-xdg/halqa/scripts/generators/my_founders.lua late-xdg/halqa/scripts/generators/; printf "quiz --generator my_founders -n 1 --seed 1\na\n"; } | XDG_CONFIG_HOME=$PWD/late-xdg $H --db :memory:'
 case_ "the guide's example generator is asked in a quiz" 0 "Who founded the Communist Party of Pakistan?" 'printf "a\n" | XDG_CONFIG_HOME=$PWD/gen-xdg $H quiz --seed 1 --id my_founders.founder.CPP+sajjad_zaheer'
 
 # --- the guide's example card generator makes a deck
