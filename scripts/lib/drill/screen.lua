@@ -133,7 +133,8 @@ function S.scoreboard(d, width)
     best = math.max(best, s.points)
   end
   namew = math.min(namew, math.max(3, width - 18))
-  local lines = { T.color("bold", "Scores") }
+  local lines = { T.color("bold", "Scores"),
+    T.color("dim", string.format("%2s. %s%s %5s %s", "#", "Name", string.rep(" ", math.max(0, namew - 4)), "Pts", "Right")) }
   for _, s in ipairs(st) do
     local name = T.cut(s.name, namew)
     local fixed = string.format("%2d. %s%s %5s %d/%d ", s.rank, name, string.rep(" ", namew - T.width(name)),
