@@ -137,7 +137,9 @@ function R.run(queue, session)
       history[#history + 1] = { card = card, rating = rating, requeued = rating == 1 }
       if rating == 1 then
         queue[#queue + 1] = card -- seen again before the session ends
-        say(T.color(RATING_COLORS[1], RATING_NAMES[1]) .. ": " .. T.wrap("you will see it again in this session.", halqa.columns() - 7, ""))
+        -- what the store holds too: the card is learning, due again after its (short) interval
+        say(T.color(RATING_COLORS[1], RATING_NAMES[1]) .. ": " .. T.wrap("you will see it again in this session; " ..
+          "if you stop first, it is due " .. days_text(s.interval) .. ".", halqa.columns() - 7, ""))
       else
         say(T.color(RATING_COLORS[rating], RATING_NAMES[rating]) .. ": next review " .. days_text(s.interval) .. ".")
       end
