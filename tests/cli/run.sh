@@ -169,7 +169,7 @@ case_ "a missed quiz question makes its cards due" 0 "due=1" 'printf "\n3\nquit\
 case_ "quiz answers are saved with their session" 0 "wrong" 'printf "1990\n" | $H --db quiz1.db quiz --seed 1 --id dates.founded.CMKP >/dev/null; $H --db quiz1.db -e "for _, h in ipairs(halqa.store.history(\"CMKP\")) do if h.kind == \"answer\" then return h.verdict end end"'
 # Every figure of stats agrees with the scripted session above (APP Easy, CMKP Hard, CPEP Again)
 # and with what the session said ("Again: ... due tomorrow").
-case_ "the session told when the Again card is due" 0 "if you stop first, it is due tomorrow" 'printf "$CARDS_IN" | $H --db :memory: cards dates'
+case_ "the session told when the Again card is due" 0 "if you stop first, it is due tomorrow" 'printf "$CARDS_IN" | COLUMNS=200 $H --db :memory: cards dates'
 case_ "stats: three dates cards learning, none due today" 0 "ok" '$H --db cards1.db stats | grep -E "^dates +[0-9]+ +3 +0 +0$" >/dev/null && echo ok'
 case_ "stats: the fact just rated Again is the weakest" 0 "1. Communist Party of East Pakistan — recall 100%, 0 lapses, last rated Again, due tomorrow" 'COLUMNS=200 $H --db cards1.db stats'
 case_ "stats: the Hard fact is due tomorrow, the Easy one in 8 days" 0 "ok" 'out=$(COLUMNS=200 $H --db cards1.db stats); echo "$out" | grep -q "Communist Mazdoor Kissan Party — recall 100%, 0 lapses, last rated Hard, due tomorrow" && echo "$out" | grep -q "Azad Pakistan Party — recall 100%, 0 lapses, last rated Easy, due in 8 days" && echo ok'
