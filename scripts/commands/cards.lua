@@ -53,9 +53,15 @@ local function choose_deck(name, decks)
   options.error("cards", spec, "no deck '" .. name .. "' (decks: " .. table.concat(decks, ", ") .. ", or a party id such as CPP)")
 end
 
-halqa.command("cards", "cards [DECK] [--new N] [--limit N] [--optimize]  review flashcards, due ones first", function(args)
+halqa.command("cards", "cards [DECK] [--new N] [--limit N] [--optimize]  review flashcards, due ones first\n\n" ..
+  "Decks: dates, leaders, events, organizations (and any in your scripts/cards/), or a party id such as CPP " ..
+  "or CMKP for every card about it. Without DECK, all decks.\n\n" ..
+  "Keys: type the answer (halqa grades it and proposes a rating), or press Enter to see the back; then " ..
+  "1 again, 2 hard, 3 good, 4 easy (Enter keeps the proposed rating); undo takes back the last rating; quit stops.\n\n" ..
+  "Examples:\n  cards\n  cards dates --limit 20\n  cards CPP --new 5\n\n`cards --help` lists every option.", function(args)
   load_libs()
   local opts, rest = options.parse("cards", args, spec)
+  if not opts then return end -- --help was printed
   if #rest > 1 then options.error("cards", spec, "unexpected argument '" .. rest[2] .. "'") end
   if opts.optimize then
     if rest[1] then options.error("cards", spec, "--optimize fits every deck at once: no DECK") end
@@ -77,11 +83,22 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N] [--optimize]  review 
   end
   -- Due cards first, then new cards while today's allowance lasts.
   local queue, waiting, now = {}, learning.new(), os.time()
+  -- Siblings (cards on the same facts: "When was the CMKP founded?" and "____ was founded in
+  -- 1995. Which party?") give each other away, so one of them a session, as Anki buries siblings.
+  -- Same facts, not one shared fact: every card of `cards CPP` shares the fact CPP.
+  local shown_facts = {}
+  local function facts_key(card)
+    local f = table.move(card.facts, 1, #card.facts, 1, {})
+    table.sort(f)
+    return table.concat(f, " ")
+  end
+  local function sibling(card) return shown_facts[facts_key(card)] end
   local function take(list, max)
     for _, stored in ipairs(list) do
       if #queue + learning.count(waiting) >= opts.limit or max <= 0 then return end
       local card = by_id[stored.id]
-      if card and wanted(card) then
+      if card and wanted(card) and not sibling(card) then
+        shown_facts[facts_key(card)] = true
         card.reps = stored.reps
         if stored.due_time and stored.due_time > now then
           learning.add(waiting, card, stored.due_time) -- a step from earlier today, not due yet
@@ -104,8 +121,8 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N] [--optimize]  review 
     return
   end
   local mode, why = halqa.store.mode()
-  print(string.format("%d card%s to review%s. Type the answer, or press Enter to see the back; undo, quit.",
-    #queue, #queue == 1 and "" or "s", mode == "saving" and "" or (" (not saving: " .. why .. ")")))
+  print(require("lib.text").wrap(string.format("%d card%s to review%s. Type the answer, or press Enter to see the back; undo, quit.",
+    #queue, #queue == 1 and "" or "s", mode == "saving" and "" or (" (not saving: " .. why .. ")")), halqa.columns()))
   local session = halqa.store.begin_session("cards", { deck = rest[1] or "all" })
   local summary = review.run(queue, session, waiting)
   halqa.store.end_session(session)

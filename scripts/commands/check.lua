@@ -15,6 +15,7 @@ local spec = {
 halqa.command("check", "check [--coverage]  lint the question bank; list the fields it asks", function(args)
   load_libs()
   local opts, rest = options.parse("check", args, spec)
+  if not opts then return end -- --help was printed
   if #rest > 0 then options.error("check", spec, "unexpected argument '" .. rest[1] .. "'") end
   local b = bank.build(opts.seed)
   if opts.coverage then print(coverage.text(coverage.report(b))) end

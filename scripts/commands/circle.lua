@@ -22,7 +22,9 @@ end
 -- Asks which topic to run when none was named; nil at end of input or on an empty line.
 local function pick(topics)
   print("Topics:")
-  for i, line in ipairs(render.list(topics)) do print(string.format("%3d. %s", i, line)) end
+  for i, entry in ipairs(render.list(topics, halqa.columns() - 5)) do
+    print(string.format("%3d. %s", i, (entry:gsub("\n", "\n     "))))
+  end
   local line = halqa.readline("Which topic (number or id)? ")
   if not line then return nil end
   line = line:match("^%s*(.-)%s*$")
@@ -34,10 +36,12 @@ local function pick(topics)
   usage("no topic '" .. line .. "' (see `circle --list`)")
 end
 
-halqa.command("circle", "circle [TOPIC] [--list] [--seed N] [--player NAME] [--check]  a study circle: reading, timeline, questions, discussion",
+halqa.command("circle", "circle [TOPIC] [--list] [--seed N] [--player NAME] [--check]  a study circle: reading, timeline, questions, discussion\n\n" ..
+    "Examples:\n  circle --list\n  circle cpp_founding --player \"Group A\"\n\n`circle --help` lists every option.",
   function(args)
     load_libs()
     local opts, rest = options.parse("circle", args, spec)
+    if not opts then return end -- --help was printed
     if #rest > 1 then usage("unexpected argument '" .. rest[2] .. "'") end
     local name = rest[1]
     if name and not topic.find(name) then

@@ -50,11 +50,14 @@ local function split_names(s)
   return names
 end
 
-halqa.command("drill", "drill --teams \"Red,Green\" [-n N] [--time S] [--seed N] [--report FILE.md]  a classroom drill",
+halqa.command("drill", "drill --teams \"Red,Green\" [-n N] [--time S] [--seed N] [--report FILE.md]  a classroom drill\n\n" ..
+    "Examples:\n  drill --teams \"Red,Green\" -n 10 --time 30\n  drill --players \"Ali,Sara\" --rules lightning --report class.md\n\n" ..
+    "`drill --help` lists every option; /help during a drill lists the keys.",
   function(args)
     load_libs()
     if not spec then make_spec() end
     local opts, rest = options.parse("drill", args, spec)
+    if not opts then return end -- --help was printed
     if #rest > 0 then options.error("drill", spec, "unexpected argument '" .. rest[1] .. "'") end
     if opts.players and opts.teams then options.error("drill", spec, "give --players or --teams, not both") end
 

@@ -24,7 +24,10 @@ local function formats()
   return out, names
 end
 
-halqa.command("export", "export --format gift|moodle-xml|aiken|apkg|csv|tsv|kahoot|html|json|worksheet|handout [-o FILE] ...  questions for Moodle, Anki, Quizlet, Kahoot or paper",
+halqa.command("export", "export --format gift|moodle-xml|aiken|apkg|csv|tsv|kahoot|html|json|worksheet|handout [-o FILE] ...  questions for Moodle, Anki, Quizlet, Kahoot or paper\n\n" ..
+    "Examples:\n  export --format gift -o bank.gift\n  export --format apkg -o halqa.apkg --with-progress\n" ..
+    "  export --format worksheet --seed 42 -n 10\n  export --format html cpp_founding -o circle.html\n\n" ..
+    "`export --format NAME --help` lists that format's options.",
   function(args)
     local fmt = format_of(args)
     local mods, names = formats()

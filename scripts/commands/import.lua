@@ -89,6 +89,7 @@ halqa.command("import", "import FILE [--name NAME] [--format csv|tsv|gift|aiken]
   function(args)
     options = options or require("lib.options")
     local opts, rest = options.parse("import", args, spec)
+    if not opts then return end -- --help was printed
     if #rest == 0 then options.error("import", spec, "give the FILE to import (csv, tsv, GIFT or Aiken)") end
     if #rest > 1 then options.error("import", spec, "unexpected argument '" .. rest[2] .. "'") end
     local file = rest[1]

@@ -10,6 +10,7 @@ local spec = {
 halqa.command("join", "join ADDRESS CODE --name NAME  answer a teacher's networked drill from this terminal",
   function(args)
     local opts, rest = options.parse("join", args, spec)
+    if not opts then return end -- --help was printed
     if #rest < 2 then options.error("join", spec, "give the address and the join code the teacher's screen shows, e.g. join 192.168.1.20:8080 123456 --name Ali") end
     if #rest > 2 then options.error("join", spec, "unexpected argument '" .. rest[3] .. "'") end
     if not halqa.classroom.available.join then

@@ -1,5 +1,5 @@
 -- commands/quit.lua: `quit` (or Ctrl-D) leaves the REPL.
 
-halqa.command("quit", "quit  leave halqa (Ctrl-D does the same)", function()
+halqa.command("quit", "quit  leave halqa (Ctrl-D does the same)\n\nExample:\n  quit", function()
   halqa.quit(0)
 end)

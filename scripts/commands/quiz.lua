@@ -1,9 +1,10 @@
 -- commands/quiz.lua: `quiz` — a quiz session on the bundled data, in the REPL or as `halqa quiz`.
 
 -- Libraries load when the command first runs, so start-up does not pay for them.
-local options, bank, session
+local options, bank, session, T
 local function load_libs()
   options, bank, session = require("lib.options"), require("lib.quiz.bank"), require("lib.quiz.session")
+  T = require("lib.text")
 end
 
 local spec = {
@@ -16,7 +17,9 @@ local spec = {
   { "k", "kind", "KIND", "only this kind: short choice multi truefalse order match cloze date number", list = true },
   { nil, "id", "ID", "ask exactly this question (repeatable, in order; see `export`)", list = true },
   { nil, "json", nil, "print the results as JSON instead of text", type = "flag" },
+  { nil, "list-generators", nil, "list the question generators installed (yours too) and stop", type = "flag" },
 }
+
 
 -- The questions named by --id, in the order given.
 local function by_ids(all, ids)
@@ -39,7 +42,12 @@ local function check_filters(opts, all)
   end
   for field, set in pairs(known) do
     for _, v in ipairs(opts[field]) do
-      if not set[v] then options.error("quiz", spec, "no questions with " .. field .. " '" .. v .. "'") end
+      if not set[v] then
+        local hint = field == "generator" and " (see `quiz --list-generators`; a generator file is read when a command runs)"
+          or field == "kind" and " (kinds: short choice multi truefalse order match cloze date number)" or ""
+        error({ message = require("lib.text").wrap("quiz: no questions with " .. field .. " '" .. v .. "'" .. hint,
+          halqa.columns(), "  "), status = 2 }, 0)
+      end
     end
   end
   for _, p in ipairs(opts.party) do
@@ -47,10 +55,18 @@ local function check_filters(opts, all)
   end
 end
 
-halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json]  a quiz with feedback and a score",
+halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json]  a quiz with feedback and a score\n\n" ..
+    "Answer each question; ? shows a hint (a hinted answer scores half; no hint, no cost), skip moves on, quit stops.\n\n" ..
+    "Examples:\n  quiz -n 5 --party CMKP\n  quiz --kind date --seed 7\n  quiz --generator leaders\n\n" ..
+    "`quiz --help` lists every option; `quiz --list-generators` lists the generators.",
   function(args)
     load_libs()
     local opts, rest = options.parse("quiz", args, spec)
+    if not opts then return end -- --help was printed
+    if opts["list-generators"] then
+      print(require("lib.quiz.generator_list")())
+      return
+    end
     if #rest > 0 then options.error("quiz", spec, "unexpected argument '" .. rest[1] .. "'") end
     local seed = opts.seed or os.time()
     local all = bank.build(seed)
@@ -61,10 +77,12 @@ halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json
     else
       local pool = bank.filter(all, opts)
       if #pool == 0 then options.error("quiz", spec, "no questions match these filters together") end
-      questions = halqa.random(seed):sample(pool, math.min(opts.count, #pool))
+      -- in the seed's order, leaving out any question another chosen one would give away
+      questions = require("lib.quiz.giveaway").pick(halqa.random(seed):sample(pool, #pool), opts.count)
     end
     if not opts.json then
-      print(string.format("Quiz: %d questions (seed %d). Answer each; ? for a hint, skip, quit.", #questions, seed))
+      print(T.wrap(string.format("Quiz: %s (seed %d). Answer each; ? for a hint (a hinted answer scores half), skip, quit.",
+        T.plural(#questions, "question"), seed), halqa.columns()))
     end
     -- Every answer is committed to the store before the next question is shown; a missed
     -- question brings the flashcards of its facts back for review.

@@ -15,9 +15,11 @@ local spec = {
     check = function(r) return r >= 0.7 and r <= 0.99, "must be between 0.7 and 0.99" end },
 }
 
-halqa.command("stats", "stats [--days N] [--json]  what you know: decks, retention, heatmap, forecast", function(args)
+halqa.command("stats", "stats [--days N] [--json]  what you know: decks, retention, heatmap, forecast\n\n" ..
+  "Examples:\n  stats\n  stats --days 28 --json\n\n`stats --help` lists every option.", function(args)
   load_libs()
   local opts, rest = options.parse("stats", args, spec)
+  if not opts then return end -- --help was printed
   if #rest > 0 then options.error("stats", spec, "unexpected argument '" .. rest[1] .. "'") end
   local st = halqa.store.stats(opts.now, opts.days)
   st.scheduler = scheduler.gather(st, opts.compare, opts.now)

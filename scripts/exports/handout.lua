@@ -19,6 +19,7 @@ return {
   description = "a study-circle topic as a Markdown handout with a separate answer key",
   run = function(args)
     local opts, rest = options.parse("export", args, spec)
+    if not opts then return end -- --help was printed
     local topics = table.concat(topic.ids(), ", ")
     if #rest == 0 then usage("a handout needs a TOPIC (one of: " .. topics .. ")") end
     if #rest > 1 then usage("unexpected argument '" .. rest[2] .. "'") end

@@ -28,6 +28,7 @@ end
 
 local function run(args)
   local opts, rest = options.parse("export", args, spec)
+  if not opts then return end -- --help was printed
   if #rest > 1 then options.error("export", spec, "unexpected argument '" .. rest[2] .. "'") end
   local out = E.sink(opts, spec)
   out.add(page_for(opts, rest))

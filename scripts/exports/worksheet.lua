@@ -8,6 +8,7 @@ local spec = { { "f", "format", "FORMAT", "worksheet (this format)" } }
 for _, o in ipairs(select_.spec) do spec[#spec + 1] = o end
 
 local paper = require("lib.paper")
+local T = require("lib.text")
 local md = paper.md
 
 return {
@@ -15,6 +16,7 @@ return {
   description = "the drill for a seed as a Markdown worksheet with a separate answer key",
   run = function(args)
     local opts, rest = options.parse("export", args, spec)
+    if not opts then return end -- --help was printed
     if #rest > 0 then options.error("export", spec, "unexpected argument '" .. rest[1] .. "'") end
     if not opts.seed then
       options.error("export", spec, "a worksheet needs --seed N (the seed of the drill it matches)")
@@ -22,8 +24,8 @@ return {
     local questions, why = select_.questions(opts, opts.seed)
     if not questions then options.error("export", spec, why) end
     local out = { "# Worksheet — seed " .. opts.seed, "",
-      string.format("%d questions. The drill `halqa drill --seed %d -n %d` asks the same ones in the same order.",
-        #questions, opts.seed, opts.count), "", "Name: ______________________    Date: ____________", "" }
+      string.format("%s. The drill `halqa drill --seed %d -n %d` asks the same ones in the same order.",
+        T.plural(#questions, "question"), opts.seed, opts.count), "", "Name: ______________________    Date: ____________", "" }
     for n, q in ipairs(questions) do
       for _, l in ipairs(paper.question_lines(n, q)) do out[#out + 1] = l end
     end

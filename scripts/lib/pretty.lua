@@ -27,6 +27,24 @@ end
 
 local format
 
+-- A long string as Lua the screen can hold: pieces that break at spaces, joined with `..` on lines
+-- of their own, aligned under the first (still a valid expression to paste back).
+local function long_string(s, lead, width)
+  local room = width - #lead - 5
+  if #s + 2 <= width - #lead or room < 20 or s:find("\n", 1, true) then return scalar(s) end
+  local pieces, cur = {}, ""
+  for word in s:gmatch("%S+%s*") do
+    if cur ~= "" and #cur + #word > room then
+      pieces[#pieces + 1], cur = cur, ""
+    end
+    cur = cur .. word
+  end
+  if cur ~= "" then pieces[#pieces + 1] = cur end
+  if table.concat(pieces) ~= s then return scalar(s) end -- leading spaces: keep it whole
+  for i, p in ipairs(pieces) do pieces[i] = scalar(p) end
+  return table.concat(pieces, " ..\n" .. lead)
+end
+
 local function format_table(t, depth, indent, seen)
   if seen[t] then return "<cycle>" end
   if depth >= MAX_DEPTH then return "{...}" end
@@ -51,12 +69,18 @@ local function format_table(t, depth, indent, seen)
     else
       shown = "[" .. scalar(k) .. "] = "
     end
-    items[#items + 1] = shown .. format(t[k], depth + 1, inner, seen)
+    local v = t[k]
+    if type(v) == "string" then
+      items[#items + 1] = shown .. long_string(v, inner .. string.rep(" ", #shown), halqa.columns())
+    else
+      items[#items + 1] = shown .. format(v, depth + 1, inner, seen)
+    end
   end
   if n > MAX_ITEMS then items[#items + 1] = "..." end
   seen[t] = nil
   local flat = "{ " .. table.concat(items, ", ") .. " }"
-  if #flat <= MAX_FLAT and not flat:find("\n", 1, true) then return flat end
+  -- flat when it fits on one line of the screen as well (a 40-column projector)
+  if #flat <= math.min(MAX_FLAT, halqa.columns() - #indent - 24) and not flat:find("\n", 1, true) then return flat end
   return "{\n" .. inner .. table.concat(items, ",\n" .. inner) .. "\n" .. indent .. "}"
 end
 

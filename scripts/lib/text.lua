@@ -28,13 +28,20 @@ function T.cut(s, width)
   return pieces(s, math.max(1, width))[1]
 end
 
--- Wraps text to width columns; continuation lines start with indent. A word wider than the
+-- Wraps text to width columns; continuation lines start with indent. A paragraph's own leading
+-- spaces are kept on its first line (an indented example stays indented). A word wider than the
 -- width is cut where it must be, so no line is ever wider.
 function T.wrap(text, width, indent)
   indent = indent or ""
   width = math.max(width or halqa.columns(), 20)
   local out = {}
+  local start -- the first line's leading spaces, until its first word is placed
   local function add(line, word)
+    if start then
+      local first = start .. word
+      start = nil
+      if T.width(first) <= width then return first end
+    end
     local lead = (#out == 0 and line == "") and "" or (line == "" and indent or "")
     if line ~= "" and T.width(line) + 1 + T.width(word) > width then
       out[#out + 1] = line
@@ -44,6 +51,7 @@ function T.wrap(text, width, indent)
   end
   for para in (text .. "\n"):gmatch("(.-)\n") do
     local line = ""
+    start = para:match("^ +")
     for word in para:gmatch("%S+") do
       for _, piece in ipairs(utf8.len(word) and pieces(word, width - #indent) or { word }) do
         line = add(line, piece)
@@ -54,6 +62,13 @@ function T.wrap(text, width, indent)
   return table.concat(out, "\n")
 end
 
+-- prefix as given (a padded column: T.wrap would close up its spaces), then text wrapped in the
+-- columns left, its continuation lines under its first word.
+function T.hang(prefix, text, width)
+  local w = T.width(prefix)
+  return prefix .. T.wrap(text, math.max(20, width - w)):gsub("\n", "\n" .. string.rep(" ", w))
+end
+
 -- Text whose every line fits width columns: a line that is wider is wrapped (its runs of spaces
 -- then close up); lines that fit keep their alignment.
 function T.fit(text, width)
@@ -62,6 +77,11 @@ function T.fit(text, width)
     out[#out + 1] = T.width(line) > width and T.wrap(line, width, "  ") or line
   end
   return table.concat(out, "\n")
+end
+
+-- "1 question", "3 questions": a count with its noun (plural given when it is not noun .. "s").
+function T.plural(n, noun, plural)
+  return string.format("%d %s", n, n == 1 and noun or (plural or noun .. "s"))
 end
 
 local codes = { green = "32", red = "31", yellow = "33", bold = "1", dim = "2", cyan = "36" }

@@ -89,6 +89,17 @@ static grade_result grade_short(lua_State *L, const char *answer) {
   return grade_text(answer, canonical, accepted, (size_t)n, person);
 }
 
+/* Nothing but spaces: no answer (wrong), as against an answer of the wrong form (unclear). */
+static int blank(const char *answer) { return answer[strspn(answer, " \t\r\n")] == '\0'; }
+
+/* An answer that is not of the question's form is asked again: "Answer with ..." */
+static grade_result unclear(const char *before, int n_choices, const char *after) {
+  grade_result r = {GRADE_UNCLEAR, 0, ""};
+  if (n_choices > 0) snprintf(r.feedback, sizeof r.feedback, "%sa to %c%s", before, 'a' + n_choices - 1, after);
+  else snprintf(r.feedback, sizeof r.feedback, "%s%s", before, after);
+  return r;
+}
+
 /* The choice an answer names: a letter or number, or the text of one choice. -1 if none. */
 static int chosen(const char *answer, const char *const *choices, int n) {
   int idx[MAX_CHOICES];
@@ -111,9 +122,9 @@ static grade_result grade_choice(lua_State *L, const char *answer) {
     r.verdict = GRADE_CORRECT;
     r.score = 1;
     snprintf(r.feedback, sizeof r.feedback, "Right: (%c) %s", 'a' + c, choices[c]);
-  } else if (c < 0 && answer[strspn(answer, " \t")]) {
-    snprintf(r.feedback, sizeof r.feedback, "Answer with a letter, a to %c. The answer is (%c) %s", 'a' + n - 1,
-             'a' + correct[0], choices[correct[0]]);
+  } else if (c < 0 && !blank(answer)) {
+    r.verdict = GRADE_UNCLEAR; /* not one of the choices: asked again, not marked wrong */
+    snprintf(r.feedback, sizeof r.feedback, "Answer with a letter, a to %c.", 'a' + n - 1);
   } else {
     snprintf(r.feedback, sizeof r.feedback, "The answer is (%c) %s", 'a' + correct[0], choices[correct[0]]);
   }
@@ -131,19 +142,20 @@ static void read_picks(lua_State *L, const char *answer, picks *p) {
   p->n = string_list(L, "choices", choices, MAX_CHOICES);
   p->nc = index_list(L, "correct", p->correct, MAX_CHOICES, p->n);
   p->ng = grade_parse_choices(answer, p->n, p->given, MAX_CHOICES);
-  if (p->ng < 0) p->ng = 0;
 }
 
 static grade_result grade_multi(lua_State *L, const char *answer) {
   picks p;
   read_picks(L, answer, &p);
-  return grade_set(p.given, p.ng, p.correct, p.nc, p.n);
+  if (p.ng < 0 && !blank(answer)) return unclear("Answer with letters, ", p.n, ", e.g. a c.");
+  return grade_set(p.given, p.ng < 0 ? 0 : p.ng, p.correct, p.nc, p.n);
 }
 
 static grade_result grade_order_kind(lua_State *L, const char *answer) {
   picks p;
   read_picks(L, answer, &p);
-  return grade_order(p.given, p.ng, p.correct, p.nc);
+  if (p.ng < 0 && !blank(answer)) return unclear("Put the letters ", p.n, " in order, e.g. c a b.");
+  return grade_order(p.given, p.ng < 0 ? 0 : p.ng, p.correct, p.nc);
 }
 
 /* Matching: `left` items each pair with one of `choices`; `correct[i]` is left item i's choice.
@@ -162,6 +174,7 @@ static grade_result grade_match(lua_State *L, const char *answer) {
     char c = (char)(*p | 0x20);
     if (c >= 'a' && c <= 'z') given[ng++] = c - 'a';
   }
+  if (ng == 0 && !blank(answer)) return unclear("Answer with a letter for each number, ", n, ", e.g. 1b 2a.");
   int right = 0;
   for (int i = 0; i < ng; i++) right += given[i] == correct[i];
   r.score = (double)right / nl;
@@ -183,15 +196,20 @@ static grade_result grade_truefalse(lua_State *L, const char *answer) {
     if (strcmp(norm, yes[i]) == 0) said = 1;
     if (strcmp(norm, no[i]) == 0) said = 0;
   }
+  if (said < 0 && norm) { /* a near spelling ("ture", "flase", "fals") of exactly one of the two */
+    int dt = grade_distance(norm, "true"), df = grade_distance(norm, "false");
+    if (dt >= 0 && dt <= 1 && !(df >= 0 && df <= 1)) said = 1;
+    else if (df >= 0 && df <= 1 && !(dt >= 0 && dt <= 1)) said = 0;
+  }
   free(norm);
   grade_result r = {GRADE_WRONG, 0, ""};
+  if (said < 0 && !blank(answer)) return unclear("Answer true or false", 0, ", e.g. true or t.");
   if (said == want) {
     r.verdict = GRADE_CORRECT;
     r.score = 1;
     snprintf(r.feedback, sizeof r.feedback, "Right: %s.", want ? "true" : "false");
   } else {
-    snprintf(r.feedback, sizeof r.feedback, "%sThe statement is %s.", said < 0 ? "Answer true or false. " : "",
-             want ? "true" : "false");
+    snprintf(r.feedback, sizeof r.feedback, "The statement is %s.", want ? "true" : "false");
   }
   return r;
 }

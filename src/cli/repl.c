@@ -412,7 +412,8 @@ int repl_interactive(hq_host *H) {
   rl_catch_signals = 0;
   rl_catch_sigwinch = 0;
   open_history();
-  printf("halqa %s — type `help` for commands, Lua to explore the data, Ctrl-D to leave.\n", hq_version());
+  /* two short lines, so the banner fits a 40-column projector as well as an 80-column terminal */
+  printf("halqa %s: `help` lists the commands;\nanything else is Lua. Ctrl-D leaves.\n", hq_version());
   int st = loop(H, terminal_line, 1);
   free(history_file);
   return st;

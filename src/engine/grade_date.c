@@ -14,7 +14,8 @@
  *   It is accepted when only one reading is a date (13/3/1948 = 13 March; 3/13/1948 =
  *   March 13) or both readings agree (6/6/1948). Two-digit years/decades ("6/3/48", "60s")
  *   and ranges ("1948-49") are also -1 with a hint. A day must exist (leap years checked).
- *   A day and month without a year is not a date.
+ *   A day and month without a year is not a date. What is not a date at all ("hello") is
+ *   UNCLEAR too: it is asked again, not marked wrong.
  *   Parts: early = years 0-3 of a decade, mid = 3-7, late = 6-9 (they overlap on purpose);
  *   for a part of a year: early = months 1-4, mid = 4-9, late = 8-12.
  *   Grading is to the precision of the fact; wrong year is WRONG:
@@ -502,7 +503,7 @@ grade_result grade_date_answer(const char *answer, const grade_date *fact)
         return r;
     }
     if (p == 0) {
-        gr_set_result(&r, GRADE_WRONG, 0.0, "Wrong (not a date): the answer is %s", fx);
+        gr_set_result(&r, GRADE_UNCLEAR, 0.0, "That is not a date: write one like 1948, March 1948 or 6 March 1948.");
         return r;
     }
     switch (date_verdict(&a, fact)) {

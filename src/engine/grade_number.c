@@ -11,7 +11,8 @@
  *   lakh/lac, million/mn, crore, billion/bn), "%" and trailing unit words ("3000 members").
  *   "3.000" is three (a point is always a decimal point). A comma group that is not a
  *   thousands/lakh group ("3,5", "30,00") and more than one number ("3000-4000") are UNCLEAR.
- *   Spelled-out numbers ("three thousand") are not read (WRONG).
+ *   Spelled-out numbers ("three thousand") and anything else that is not a number are
+ *   not read: UNCLEAR, so the session asks again rather than marking it wrong.
  *   approximate: within 10% of the value CORRECT, within 25% NEAR (0.5), else WRONG;
  *   otherwise the number must be equal (to 1e-9 relative).
  */
@@ -163,10 +164,14 @@ static int parse_number(const char *f, double *out, char *why, size_t whylen)
     return 1;
 }
 
-/* value for feedback: integers with thousands commas, otherwise up to 10 significant digits. */
+/* value for feedback: integers with thousands commas from 10,000 up (a year such as 1995 and a
+ * four-digit count stay as written, as the question's answer shows them; lib/quiz/question.lua
+ * writes answers the same way), otherwise up to 10 significant digits. */
 static void format_number(double v, char *buf, size_t len)
 {
-    if (v == (double)(long long)v && dabs(v) < 1e15) {
+    if (v == (double)(long long)v && dabs(v) < 1e4) {
+        snprintf(buf, len, "%lld", (long long)v);
+    } else if (v == (double)(long long)v && dabs(v) < 1e15) {
         char digits[32], out[48];
         long long x = (long long)v;
         int nd, i, o = 0;
@@ -212,7 +217,7 @@ grade_result grade_number(const char *answer, double value, int approximate)
         return r;
     }
     if (p == 0) {
-        gr_set_result(&r, GRADE_WRONG, 0.0, "Wrong (not a number): the answer is %s%s", about, vx);
+        gr_set_result(&r, GRADE_UNCLEAR, 0.0, "That is not a number: write it in digits, e.g. 1995 or 3,000.");
         return r;
     }
     if (approximate) {

@@ -12,14 +12,29 @@
 #include "registry.h"
 #include "sandbox.h"
 
+/* True when no Lua function but the main chunk is on the stack: an error in a typed line such as
+** `clear` or `1 + nil`, where a traceback would only repeat the line the message already names. */
+static int in_main_chunk_only(lua_State *L) {
+  lua_Debug ar;
+  for (int level = 1; lua_getstack(L, level, &ar); level++) {
+    if (lua_getinfo(L, "S", &ar) && strcmp(ar.what, "Lua") == 0) return 0;
+  }
+  return 1;
+}
+
 /* Message handler: error objects that are not strings keep their __tostring or become a
-** description; strings get a traceback. Tables with a `status` field (usage errors) pass as is. */
+** description; strings get a traceback, unless the error is in the main chunk itself. Tables with
+** a `status` field (usage errors) pass as is. */
 static int msghandler(lua_State *L) {
   const char *msg = lua_tostring(L, 1);
   if (msg == NULL) {
     if (lua_type(L, 1) == LUA_TTABLE) return 1;
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
     msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  }
+  if (in_main_chunk_only(L)) {
+    lua_pushstring(L, msg);
+    return 1;
   }
   luaL_traceback(L, L, msg, 1);
   return 1;

@@ -84,4 +84,11 @@ case_ "halqa.save refuses hidden paths" 0 "hidden" '$H -e "return select(2, halq
 case_ "halqa.save refuses other extensions" 0 "only write files ending in .md, .csv, .txt" '$H -e "return select(2, halqa.save(\"run.sh\", \"x\"))"'
 case_ "halqa.save never replaces a file" 0 "keep" 'echo keep > k.md; $H -e "return halqa.save(\"k.md\", \"x\")"; cat k.md'
 
+# The score line is never stale: after /+ (or Alt-+, the same command) the new scores show; the
+# scoreboard between questions has column headings.
+case_ "after /+ the score line shows the new points" 0 "Red 1 · Green 0" 'printf "/+ Red\n/end\n" | timeout 10 $H drill --teams Red,Green $SEL --clock simulated'
+case_ "after /undo the score line shows the points again" 0 "Red 0 · Green 0" 'printf "/+ Red\n/undo\n/end\n" | timeout 10 $H drill --teams Red,Green $SEL --clock simulated | sed -n "/Undone/,\$p"'
+case_ "the scoreboard has column headings" 0 " #. Name    Pts Right" 'printf "$K1\n\n/end\n" | timeout 10 $H drill --teams Red,Green $SEL --clock simulated'
+case_ "one point is \"1 point\"" 0 "1. Red — 1 point," 'printf "/+ Red\n/end\n" | timeout 10 $H drill --teams Red,Green $SEL --clock simulated'
+
 finish

@@ -142,7 +142,7 @@ static void test_date_day_fact_grading(void **state)
         {DAY_1948, "1949", GRADE_WRONG, 0},
         {DAY_1948, "6 March 1949", GRADE_WRONG, 0},
         {DAY_1948, "1950s", GRADE_WRONG, 0},
-        {DAY_1948, "hello", GRADE_WRONG, 0},
+        {DAY_1948, "hello", GRADE_UNCLEAR, 0}, /* not a date: asked again */
         {DAY_1948, "", GRADE_WRONG, 0},
     };
     (void)state;

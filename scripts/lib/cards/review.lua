@@ -2,8 +2,10 @@
 -- types an answer (graded, and turned into the rating) or reveals the back and rates 1-4; `undo`
 -- takes back the last rating, `quit` stops. Every rating is committed to the store at once.
 --
--- Typed answers rate themselves, because self-rating is easy to inflate: an exact answer is Good,
--- an exact answer within FAST_SECONDS is Easy, a near miss is Hard, a wrong one is Again.
+-- Typed answers propose their own rating, because self-rating is easy to inflate: an exact answer
+-- is Good, an exact answer within FAST_SECONDS is Easy, a near miss is Hard, a wrong one is Again.
+-- The learner sees the proposal and may override it with 1-4 (Enter keeps it). Beside each rating
+-- is the next interval it would give, from the store's own scheduler (halqa.store.preview).
 
 local T = require("lib.text")
 local learning = require("lib.cards.learning")
@@ -23,17 +25,64 @@ local function days_text(n)
   return "in " .. n .. " days"
 end
 
--- Reads one rating 1-4 (or undo/quit); returns the rating or a word.
-local function read_rating()
+-- "1 Again today · 2 Hard 1 day · 3 Good 3 days · 4 Easy 8 days": each rating with the interval
+-- the store would give it now, the proposed one marked; wrapped to the screen.
+local function short_days(n)
+  if n <= 0 then return "today" end
+  return n == 1 and "1 day" or (n .. " days")
+end
+
+-- What a rating would do, short: a learning step ("10 min") or a day interval ("3 days").
+local function outcome_text(o)
+  if o.minutes and o.minutes > 0 then
+    return o.minutes < 60 and (o.minutes .. " min") or ((o.minutes // 60) .. " h")
+  end
+  return short_days(o.interval)
+end
+
+function R.rating_choices(card_id, proposed)
+  local iv = halqa.store.preview(card_id)
+  local lines, line = {}, ""
+  for r = 1, 4 do
+    local text = string.format("%d %s %s", r, RATING_NAMES[r], outcome_text(iv[r]))
+    if r == proposed then text = "[" .. text .. "]" end
+    if line ~= "" and T.width(line) + 3 + T.width(text) > halqa.columns() then
+      lines[#lines + 1], line = line, ""
+    end
+    line = line == "" and text or (line .. " · " .. text) -- a rating and its interval stay on one line
+  end
+  lines[#lines + 1] = line
+  return table.concat(lines, "\n")
+end
+
+-- Reads one rating 1-4 (or undo/quit); Enter keeps proposed when there is one. Returns the
+-- rating or a word.
+local function read_rating(card_id, proposed)
+  say(T.color("dim", R.rating_choices(card_id, proposed)))
+  local prompt = proposed and string.format("rating [Enter = %d %s] > ", proposed, RATING_NAMES[proposed])
+    or "rating 1-4 > "
   while true do
-    local line = halqa.readline("rate 1 again, 2 hard, 3 good, 4 easy > ")
+    local line = halqa.readline(prompt)
     if line == nil then return "quit" end
     local w = line:match("^%s*(.-)%s*$"):lower()
     if w == "quit" or w == "undo" then return w end
+    if w == "" and proposed then return proposed end
     local n = tonumber(w)
     if n and n >= 1 and n <= 4 and n == math.floor(n) then return math.tointeger(n) end
-    say("Type 1, 2, 3 or 4 (or undo, quit).")
+    say(proposed and "Press Enter, or type 1, 2, 3 or 4 (or undo, quit)." or "Type 1, 2, 3 or 4 (or undo, quit).")
   end
+end
+
+-- After a typed answer: the grade's feedback, the back only when the feedback does not already
+-- say it (no "Correct: 1950s" then "1950s"), the rating halqa proposes, and the learner's choice.
+local function rate_typed(card, g, proposed)
+  say(T.color(g.correct and "green" or (g.verdict == "near" and "yellow" or "red"), T.wrap(g.feedback, halqa.columns(), "  ")))
+  local back = card.back
+  local first, rest = back:match("^([^\n]*)\n?(.*)$")
+  if g.feedback:find(first, 1, true) then back = rest end -- the answer line is in the feedback already
+  if back ~= "" then say(T.color("dim", T.wrap("  " .. back, halqa.columns(), "  "))) end
+  say("halqa rates this " .. T.color(RATING_COLORS[proposed], RATING_NAMES[proposed]) .. ".")
+  return read_rating(card.id, proposed)
 end
 
 -- Shows one card and gets its rating; returns rating, how it was graded, the answer typed; or a
@@ -47,19 +96,19 @@ local function ask(card)
     if w == "quit" or w == "undo" then return w end
     if w == "" or w == "show" then
       say(T.color("bold", "Back: ") .. T.wrap(card.back, halqa.columns() - 6, "      "))
-      local r = read_rating()
+      local r = read_rating(card.id)
       if type(r) == "string" then return r end
       return r, "self", ""
     end
     local g = halqa.grade(card.check, w)
     if g.verdict ~= "unclear" then
-      local rating = FROM_VERDICT[g.verdict]
-      if rating == 3 and halqa.clock() - started <= FAST_SECONDS then rating = 4 end
-      say(T.color(g.correct and "green" or (g.verdict == "near" and "yellow" or "red"), g.feedback))
-      say(T.color("dim", "  " .. T.wrap(card.back, halqa.columns() - 4, "  ")))
-      return rating, "typed", w
+      local proposed = FROM_VERDICT[g.verdict]
+      if proposed == 3 and halqa.clock() - started <= FAST_SECONDS then proposed = 4 end
+      local r = rate_typed(card, g, proposed)
+      if type(r) == "string" then return r end
+      return r, "typed", w
     end
-    say(T.color("yellow", g.feedback))
+    say(T.color("yellow", T.wrap(g.feedback, halqa.columns(), "  ")))
   end
 end
 
@@ -80,7 +129,7 @@ function R.run(queue, session, waiting)
     say("")
     say(T.color("bold", string.format("Card %d of %d  [%s%s]", i, #queue, card.deck, card.reps == 0 and " · new" or "")))
     say(T.wrap(card.front, halqa.columns()))
-    say(T.color("dim", "(type your answer, or press Enter to see the back)"))
+    say(T.color("dim", T.wrap("(type your answer, or press Enter to see the back)", halqa.columns())))
     local rating, graded, answer = ask(card)
     if rating == "quit" then break end
     if rating == "undo" then
@@ -119,8 +168,8 @@ function R.summary(s)
     s.reviewed == 1 and "" or "s", math.floor(s.seconds / 60), math.floor(s.seconds % 60))) }
   lines[#lines + 1] = string.format("Again %d · Hard %d · Good %d · Easy %d", s.again, s.hard, s.good, s.easy)
   if (s.waiting or 0) > 0 then
-    lines[#lines + 1] = string.format("%d card%s still on a learning step: due again later today.",
-      s.waiting, s.waiting == 1 and " is" or "s are")
+    lines[#lines + 1] = T.wrap(string.format("%d card%s still on a learning step: due again later today.",
+      s.waiting, s.waiting == 1 and " is" or "s are"), halqa.columns())
   end
   return table.concat(lines, "\n")
 end

@@ -8,6 +8,7 @@ local reading = require("lib.circle.reading")
 local H = {}
 
 local paper = require("lib.paper")
+local T = require("lib.text")
 H.PAGE_BREAK, H.md, H.key = paper.PAGE_BREAK, paper.md, paper.key
 local md, question_lines = paper.md, paper.question_lines
 
@@ -19,8 +20,8 @@ function H.render(t, seed)
     for _, l in ipairs({ ... }) do out[#out + 1] = l end
   end
   add("# Study circle: " .. md(t.title), "",
-    string.format("*Reading about %d min · %d questions · %d discussion prompts · `halqa circle %s --seed %d` asks the same questions.*",
-      t.minutes, #t.questions, #t.prompts, t.id, seed), "")
+    string.format("*Reading about %d min · %s · %s · `halqa circle %s --seed %d` asks the same questions.*",
+      t.minutes, T.plural(#t.questions, "question"), T.plural(#t.prompts, "discussion prompt"), t.id, seed), "")
   add("## Reading", "")
   for _, p in ipairs(reading.paragraph_texts(t.reading, md)) do add(p, "") end
   local _, notes = reading.notes(t.reading)

@@ -4,6 +4,7 @@
 -- and follow the topic's order. Which questions are chosen depends on their ids only, never on
 -- the seed (which only orders the choices), so a handout and a session agree.
 
+local giveaway = require("lib.quiz.giveaway")
 local Q = {}
 
 -- The template part of a question id: "dates.when" of "dates.when.cpp_founded".
@@ -51,7 +52,7 @@ function Q.choose(candidates, order, max)
       if #chosen >= max then break end
       local best
       for _, q in ipairs(about[f] or {}) do
-        if not taken[q.id] and (not best or cost(q) < cost(best)) then best = q end
+        if not taken[q.id] and (not best or cost(q) < cost(best)) and not giveaway.clashes(q, chosen) then best = q end
       end
       if best then
         taken[best.id], added = true, true

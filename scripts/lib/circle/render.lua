@@ -16,16 +16,24 @@ function M.size(t)
   return string.format("%d min · %s", t.minutes, plural(#t.questions, "question"))
 end
 
--- One line per topic for `circle --list`: id, title, reading time, question count, in columns.
-function M.list(topics)
-  local idw, titlew = 0, 0
-  for _, t in ipairs(topics) do
-    idw, titlew = math.max(idw, T.width(t.id)), math.max(titlew, T.width(t.title))
-  end
+-- One entry per topic for `circle --list`: id, reading time and question count in columns, then
+-- the title, wrapped under itself; where the columns leave too little room (a 40-column
+-- projector) the title goes on the lines below. width is what the entry may use (default: the
+-- screen's).
+function M.list(topics, width)
+  width = width or halqa.columns()
+  local idw = 0
+  for _, t in ipairs(topics) do idw = math.max(idw, T.width(t.id)) end
   local out = {}
   for _, t in ipairs(topics) do
-    out[#out + 1] = string.format("%s%s  %s%s  %2d min  %s", t.id, string.rep(" ", idw - T.width(t.id)), t.title,
-      string.rep(" ", titlew - T.width(t.title)), t.minutes, plural(#t.questions, "question"))
+    local head = string.format("%s%s  %2d min  %-12s", t.id, string.rep(" ", idw - T.width(t.id)), t.minutes,
+      plural(#t.questions, "question"))
+    local room = width - T.width(head) - 2
+    if room >= 24 then
+      out[#out + 1] = head .. "  " .. T.wrap(t.title, room, ""):gsub("\n", "\n" .. string.rep(" ", T.width(head) + 2))
+    else
+      out[#out + 1] = T.cut(head:gsub("%s+$", ""), width) .. "\n" .. T.wrap("    " .. t.title, width, "    ")
+    end
   end
   return out
 end

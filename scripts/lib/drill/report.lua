@@ -26,8 +26,8 @@ end
 function R.text(d, info, width)
   local lines = { T.color("bold", "Final standings") .. (d.ended_early and "  (ended early)" or "") }
   for _, s in ipairs(d:standings()) do
-    lines[#lines + 1] = string.format("  %d. %s — %s points, %d right of %d answered (%s)", s.rank, s.name,
-      rules_lib.fmt(s.points), s.right, s.asked, pct(s.right, s.asked))
+    lines[#lines + 1] = T.wrap(string.format("  %d. %s — %s %s, %d right of %d answered (%s)", s.rank, s.name,
+      rules_lib.fmt(s.points), s.points == 1 and "point" or "points", s.right, s.asked, pct(s.right, s.asked)), width, "     ")
   end
   lines[#lines + 1] = string.format("Questions asked: %d of %d. Time: %s.", d.i, #d.questions, minutes(info.seconds or 0))
   local missed = d:most_missed()
@@ -36,7 +36,8 @@ function R.text(d, info, width)
     lines[#lines + 1] = T.color("bold", "Most missed")
     for _, m in ipairs(missed) do
       lines[#lines + 1] = "  " .. T.wrap(string.format("Q%d %s: %s", m.n, missed_note(m), m.q.prompt), width - 2, "    ")
-      lines[#lines + 1] = "    answer: " .. m.q.answer .. T.color("dim", "  (" .. m.q.source .. ")")
+      lines[#lines + 1] = T.wrap("    answer: " .. m.q.answer, width, "      ")
+      lines[#lines + 1] = T.color("dim", T.wrap("      (" .. require("lib.cite").of(m.q) .. ")", width, "       "))
     end
   end
   return table.concat(lines, "\n")

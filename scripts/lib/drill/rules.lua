@@ -52,9 +52,9 @@ end
 function R.describe(rules)
   local lines = {}
   lines[#lines + 1] = string.format("Rules (%s): %s.", rules.name, rules.description)
-  lines[#lines + 1] = string.format("A right answer scores %s points.", R.fmt(rules.base))
+  lines[#lines + 1] = string.format("A right answer scores %s %s.", R.fmt(rules.base), rules.base == 1 and "point" or "points")
   if rules.time > 0 then
-    lines[#lines + 1] = string.format("Each question has %d seconds.", rules.time)
+    lines[#lines + 1] = "Each question has " .. (rules.time == 1 and "1 second." or string.format("%d seconds.", rules.time))
   else
     lines[#lines + 1] = "Questions are untimed."
   end

@@ -53,6 +53,14 @@ local function store_answer(ctx, rec, verdict)
 end
 
 -- Runs a teacher command; returns "closed" when the question closed, "end" to end the drill,
+-- After a change of points the score line on screen is stale: at a terminal the screen is drawn
+-- again; from a pipe (the screen is a log) the new score line is printed.
+local function scores_changed(ctx)
+  if ctx.interactive then return "redraw" end
+  out(ctx, Scr.score_line(ctx.d, halqa.columns()))
+  return nil
+end
+
 -- "redraw" when the screen must be drawn again, or nil.
 local function command(ctx, line)
   local d = ctx.d
@@ -72,21 +80,22 @@ local function command(ctx, line)
     store_answer(ctx, rec, "override")
     out(ctx, T.color("green", string.format("Accepted %s's answer \"%s\": +%s.", d.players[rec.player].name, rec.given,
       rules_lib.fmt(rec.points))))
-    return (d.current and not d.current.open and d.current.closed == "right" and rec.n == d.i and ctx.asking) and "closed" or nil
+    if d.current and not d.current.open and d.current.closed == "right" and rec.n == d.i and ctx.asking then return "closed" end
+    return scores_changed(ctx)
   elseif cmd == "+" or cmd == "-" then
     local k, why = player_named(d, arg)
     if not k then out(ctx, "Cannot change points: " .. (why or "name the player, e.g. /+ Red") .. ".") return nil end
     d:adjust(k, cmd == "+" and 1 or -1)
     out(ctx, string.format("%s %s a point: %s.", d.players[k].name, cmd == "+" and "gets" or "loses",
       rules_lib.fmt(d.players[k].points)))
-    return nil
+    return scores_changed(ctx)
   elseif cmd == "undo" then
     local entry = d:undo()
     if not entry then out(ctx, "Nothing to undo.") return nil end
     if entry.record then store_answer(ctx, entry.record, "undone") end
     out(ctx, string.format("Undone: %s%s for %s.", entry.delta >= 0 and "+" or "", rules_lib.fmt(entry.delta),
       d.players[entry.player].name))
-    return nil
+    return scores_changed(ctx)
   elseif cmd == "pause" then
     ctx.clock.pause()
     if ctx.interactive then halqa.write(Scr.CLEAR) end

@@ -120,7 +120,7 @@ function S.answer(d, q, width)
   local pad, inner = frame(width)
   local lines = { indent_all(T.wrap("Answer: " .. q.answer, inner, "        "), pad) }
   if q.explanation ~= "" then lines[#lines + 1] = indent_all(T.wrap(q.explanation, inner), pad) end
-  lines[#lines + 1] = indent_all(T.color("dim", T.wrap("Source: " .. q.source, inner, "        ")), pad)
+  lines[#lines + 1] = indent_all(T.color("dim", T.wrap("Source: " .. require("lib.cite").of(q), inner, "        ")), pad)
   return table.concat(lines, "\n")
 end
 
@@ -133,7 +133,8 @@ function S.scoreboard(d, width)
     best = math.max(best, s.points)
   end
   namew = math.min(namew, math.max(3, width - 18))
-  local lines = { T.color("bold", "Scores") }
+  local lines = { T.color("bold", "Scores"),
+    T.color("dim", string.format("%2s. %s%s %5s %s", "#", "Name", string.rep(" ", math.max(0, namew - 4)), "Pts", "Right")) }
   for _, s in ipairs(st) do
     local name = T.cut(s.name, namew)
     local fixed = string.format("%2d. %s%s %5s %d/%d ", s.rank, name, string.rep(" ", namew - T.width(name)),
@@ -152,7 +153,7 @@ S.KEYS_HELP = "Teacher keys: Alt-r reveal · Alt-s skip · Alt-p pause · Alt-o 
 -- The opening screen: the players, the rules (every one that affects the score) and the keys.
 function S.opening(d, info, width)
   local lines = { T.color("bold", "halqa classroom drill"), "",
-    T.wrap(string.format("%d questions, seed %d. %s: %s.", #d.questions, info.seed,
+    T.wrap(string.format("%s, seed %d. %s: %s.", T.plural(#d.questions, "question"), info.seed,
       info.teams and "Teams" or "Players", table.concat(info.names, ", ")), width), "" }
   for _, l in ipairs(rules_lib.describe(d.rules)) do lines[#lines + 1] = T.wrap(l, width, "  ") end
   lines[#lines + 1] = ""

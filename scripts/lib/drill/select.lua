@@ -36,7 +36,8 @@ function S.questions(opts, seed)
   end
   local pool = bank.filter(all, opts)
   if #pool == 0 then return nil, "no questions match these filters together" end
-  return halqa.random(seed):sample(pool, math.min(opts.count, #pool))
+  -- in the seed's order, leaving out any question another chosen one would give away
+  return require("lib.quiz.giveaway").pick(halqa.random(seed):sample(pool, #pool), opts.count)
 end
 
 return S

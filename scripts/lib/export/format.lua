@@ -39,6 +39,7 @@ end
 -- Parses args; a filter naming no generator or party is an error, so a typo is not an empty file.
 function E.parse(args, spec)
   local opts, rest = options.parse("export", args, spec)
+  if not opts then return end -- --help was printed
   if #rest > 0 then options.error("export", spec, "unexpected argument '" .. rest[1] .. "'") end
   local names = {}
   for _, g in ipairs(bank.generators()) do names[g.name] = true end
@@ -161,6 +162,7 @@ function E.format(f)
     run = function(args)
       local spec = E.spec(f.name, f.options)
       local opts = E.parse(args, spec)
+      if not opts then return end -- --help was printed
       if f.needs and halqa[f.needs] == nil then
         error({ message = "export: " .. f.name .. " is off: " .. OFF[f.needs], status = 1 }, 0)
       end

@@ -325,7 +325,16 @@ end
 function builders.number(ctx, spec, q)
   if type(spec.number) ~= "number" then fail(ctx, spec, "a number question needs the number") end
   q.number, q.approx = spec.number, spec.approx or false
-  q.answer = (spec.approx and "about " or "") .. string.format("%d", spec.number) .. (spec.unit and (" " .. spec.unit) or "")
+  q.answer = (spec.approx and "about " or "") .. Q.format_number(spec.number) .. (spec.unit and (" " .. spec.unit) or "")
+end
+
+-- A number as the grader's feedback writes it (grade_number.c): 1995, 3000, 30,000, 2.5.
+function Q.format_number(x)
+  if math.type(x) == "float" and x ~= math.floor(x) then return string.format("%.10g", x) end
+  local s = string.format("%d", math.tointeger(x) or math.floor(x))
+  if math.abs(x) < 10000 then return s end
+  local sign, digits = s:match("^(%-?)(%d+)$")
+  return sign .. digits:reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
 end
 
 -- short and cloze answers get their hint once built

@@ -2,11 +2,13 @@
 -- answer, giving feedback with the explanation and source, keeping the score — and the summary.
 --
 -- Answers come from halqa.readline, so the same session runs at a terminal (readline) and from a
--- pipe (one answer a line). Special answers: `?` shows a hint (the question then counts half),
+-- pipe (one answer a line). Special answers: `?` shows a hint (the question then counts half;
+-- a question with no hint costs nothing),
 -- `skip` moves on, `quit` ends the session early. An ambiguous answer (6/3/1948) is asked again,
 -- at most twice. Hooks let other modes act on each answer (the store, the flashcards).
 
 local T = require("lib.text")
+local cite = require("lib.cite")
 
 local S = {}
 
@@ -57,8 +59,10 @@ local function hint(q)
   elseif q.kind == "number" then
     return "It has " .. #string.format("%d", q.number) .. " digits."
   end
-  return "No hint for this one: think about the sources."
+  return nil
 end
+
+S.hint = hint
 
 local function say(opts, text)
   if not opts.quiet then print(text) end
@@ -68,10 +72,12 @@ local function show(q, index, total, state, opts)
   local width = halqa.columns()
   local head = string.format("Question %d of %d  [%s · %s]", index, total, q.generator, q.kind)
   local score = string.format("score %s/%d", S.format_score(state.score), state.asked)
-  local gap = math.max(2, width - T.width(head) - T.width(score))
-  local lines = { "", T.color("bold", head) .. string.rep(" ", gap) .. T.color("dim", score),
-                  T.wrap(q.prompt, width) }
+  local gap = width - T.width(head) - T.width(score)
+  local top = gap >= 2 and (T.color("bold", head) .. string.rep(" ", gap) .. T.color("dim", score))
+    or (T.color("bold", T.wrap(head, width, "  ")) .. "\n" .. T.color("dim", score)) -- a narrow screen
+  local lines = { "", top, T.wrap(q.prompt, width) }
   if layouts[q.kind] then layouts[q.kind](q, lines) end
+  for i = 4, #lines do lines[i] = T.wrap(lines[i], width, "       ") end -- choices wrap under themselves
   say(opts, table.concat(lines, "\n"))
 end
 
@@ -90,15 +96,16 @@ local function ask(q, opts)
     local word = line:match("^%s*(.-)%s*$")
     if word == "quit" then return nil, "quit" end
     if word == "?" then
-      hinted = true
-      say(opts, T.color("cyan", "Hint: " .. hint(q)))
+      local h = hint(q)
+      hinted = hinted or h ~= nil
+      say(opts, T.color("cyan", T.wrap(h and ("Hint: " .. h) or "No hint for this one (no points lost).", halqa.columns(), "  ")))
     elseif word == "skip" then
       return { verdict = "skipped", score = 0, given = "", feedback = "Skipped.", time = halqa.clock() - started }
     else
       local r = halqa.grade(q, line)
       if r.verdict == "unclear" and retries < MAX_RETRIES then
         retries = retries + 1
-        say(opts, T.color("yellow", r.feedback))
+        say(opts, T.color("yellow", T.wrap(r.feedback, halqa.columns(), "  ")))
       else
         local score = r.score * (hinted and 0.5 or 1)
         return { verdict = r.verdict, score = score, given = line, feedback = r.feedback, hinted = hinted,
@@ -113,10 +120,10 @@ local function feedback(q, rec, opts)
   local mark = T.color(MARK_COLOR[rec.verdict], MARK[rec.verdict])
   local lines = { mark .. " " .. T.wrap(rec.feedback, width - 2, "  ") }
   if rec.verdict ~= "correct" and not rec.feedback:find(q.answer, 1, true) then
-    lines[#lines + 1] = "  Answer: " .. q.answer
+    lines[#lines + 1] = T.wrap("  Answer: " .. q.answer, width, "    ")
   end
   if q.explanation ~= "" then lines[#lines + 1] = "  " .. T.wrap(q.explanation, width - 2, "  ") end
-  lines[#lines + 1] = T.color("dim", "  Source: " .. T.wrap(q.source, width - 10, "          "))
+  lines[#lines + 1] = T.color("dim", T.wrap("  Source: " .. cite.of(q), width, "          "))
   say(opts, table.concat(lines, "\n"))
 end
 
@@ -157,7 +164,8 @@ function S.summary(state, total)
     lines[#lines + 1] = "Missed:"
     for _, rec in ipairs(missed) do
       lines[#lines + 1] = "  " .. T.wrap(rec.question.prompt, halqa.columns() - 4, "    ")
-      lines[#lines + 1] = "    answer: " .. rec.question.answer .. T.color("dim", "  (" .. rec.question.source .. ")")
+      lines[#lines + 1] = T.wrap("    answer: " .. rec.question.answer, halqa.columns(), "      ")
+      lines[#lines + 1] = T.color("dim", T.wrap("      (" .. cite.of(rec.question) .. ")", halqa.columns(), "       "))
     end
   end
   return table.concat(lines, "\n")
