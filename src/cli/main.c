@@ -131,6 +131,7 @@ int main(int argc, char **argv) {
   if (!isatty(0)) setvbuf(stdin, NULL, _IONBF, 0);
   hq_host *H = hq_open(&c.cfg);
   if (!H) return 1;
+  repl_watch(H);
   int interactive = isatty(0) && isatty(1);
   int status = 0;
   for (int i = 0; i < c.n_chunks && status == 0; i++) status = hq_run_chunk(H, c.chunks[i], "=(command line)");
@@ -143,6 +144,7 @@ int main(int argc, char **argv) {
   }
   int quit_status;
   if (hq_quit_requested(H, &quit_status) && status == 0) status = quit_status;
+  repl_watch(NULL);
   hq_close(H);
   return status;
 }

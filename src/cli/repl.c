@@ -27,10 +27,15 @@ static volatile sig_atomic_t got_sigint;
 static volatile sig_atomic_t got_sigwinch;
 static volatile sig_atomic_t waiting_input; /* blocked reading a line, not running Lua */
 static int input_interactive;
+static hq_host *volatile sig_host; /* the host Ctrl-C stops (a signal handler needs a global) */
+
+void repl_watch(hq_host *H) {
+  sig_host = H;
+}
 
 static void on_sigint(int sig) {
   (void)sig;
-  if (hq_interrupt()) return;           /* a chunk was running: it stops at its next line */
+  if (hq_interrupt(sig_host)) return;           /* a chunk was running: it stops at its next line */
   got_sigint = 1;
   if (!input_interactive && !waiting_input) _exit(130);
 }

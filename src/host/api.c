@@ -254,8 +254,8 @@ static int api_interactive(lua_State *L) {
 static int api_columns(lua_State *L) {
   hq_host *H = hq_host_of(L);
   struct winsize ws;
-  int cols = 0;
-  if (ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) cols = ws.ws_col;
+  int cols = H->columns;
+  if (!cols && ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) cols = ws.ws_col;
   const char *env = getenv("COLUMNS");
   if (!cols && env) cols = atoi(env);
   lua_pushinteger(L, cols > 0 ? cols : 80);

@@ -19,6 +19,7 @@ typedef struct hq_config {
   int no_user_scripts;                         /* skip $XDG_CONFIG_HOME/halqa/scripts */
   const char *db_path;                         /* --db; NULL: $XDG_DATA_HOME/halqa/progress.db */
   FILE *out, *err;                             /* NULL: stdout, stderr */
+  int columns;                                 /* screen width for halqa.columns(); 0: ask */
 } hq_config;
 
 /* What a timed read asks of the reader (halqa.readline with options; the drill's countdown).
@@ -77,9 +78,9 @@ int hq_check(const char *data_dir, FILE *out, FILE *err);
 const char *hq_default_data_dir(void);
 const char *hq_default_scripts_dir(void);
 
-/* For a SIGINT handler: stops the running chunk at its next Lua instruction; returns 0 (doing
-** nothing) when no chunk is running. Async-signal-safe. */
-int hq_interrupt(void);
+/* For a SIGINT handler or another thread: stops H's running chunk within a few thousand Lua
+** instructions; returns 0 (doing nothing) when no chunk is running. Async-signal-safe. */
+int hq_interrupt(hq_host *H);
 /* How many bytes of Lua memory are in use and the most ever used. */
 void hq_memory_use(hq_host *H, size_t *used, size_t *peak);
 
