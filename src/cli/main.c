@@ -6,8 +6,9 @@
 
 #include <lua.h>
 
-#include "halqa.h"
+#include "host.h"
 #include "repl.h"
+#include "serve.h"
 
 static const char usage_line[] =
   "usage: halqa [--data DIR] [--scripts DIR]... [--db FILE] [--mem-limit MiB] [--time-limit SECONDS]\n"
@@ -19,7 +20,8 @@ static const char help_text[] =
   "  halqa SCRIPT.lua [ARGS]   run a script in the sandbox; ARGS are in `arg`\n"
   "  halqa -e CHUNK            run a Lua chunk and print what it returns\n"
   "  halqa COMMAND [ARGS]      run a REPL command once (`halqa help` lists them)\n"
-  "  halqa check [--data DIR] [--coverage]  validate a dataset and lint its questions\n\n"
+  "  halqa check [--data DIR] [--coverage]  validate a dataset and lint its questions\n"
+  "  halqa serve --stdio       the library's calls as JSON-RPC 2.0 on stdin/stdout\n\n"
   "options:\n"
   "  --data DIR          the dataset folder (default: the bundled data/)\n"
   "  --scripts DIR       add a scripts folder, searched before the bundled one (repeatable)\n"
@@ -112,6 +114,22 @@ static int parse(cli *c, int argc, char **argv) {
   return 0;
 }
 
+/* `halqa serve --stdio`: the options become libhalqa's (docs/embedding.md). */
+static int serve(cli *c) {
+  if (c->n_rest != 1 || strcmp(c->rest[0], "--stdio") != 0) {
+    fprintf(stderr, "halqa serve: give --stdio (JSON-RPC 2.0, one message a line on stdin and stdout)\n");
+    return 2;
+  }
+  const char *dirs[HQ_MAX_SCRIPT_DIRS + 1] = {0};
+  for (int i = 0; i < c->cfg.n_script_dirs; i++) dirs[i] = c->cfg.script_dirs[i];
+  halqa_config lc = {
+    .data_dir = c->cfg.data_dir, .script_dirs = dirs, .store_path = c->cfg.db_path,
+    .mem_limit = c->cfg.mem_limit, .time_limit = c->cfg.time_limit > 0 ? c->cfg.time_limit : -1,
+    .catch_sigint = 0,
+  };
+  return serve_stdio(&lc, stdin, stdout);
+}
+
 int main(int argc, char **argv) {
   static cli c;
   c.cfg.time_limit = 60;
@@ -125,6 +143,7 @@ int main(int argc, char **argv) {
     if (st_check) return st_check;
     if (!c.cfg.db_path) c.cfg.db_path = ":memory:";
   }
+  if (c.target && strcmp(c.target, "serve") == 0) return serve(&c);
   repl_install_signals();
   /* From a pipe, stdin is read unbuffered: a read that also waits on the network (halqa.readline's
   ** wake, the classroom) polls the descriptor, so no line may sit unseen in stdio's buffer. */

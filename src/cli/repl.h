@@ -2,7 +2,7 @@
 #ifndef HALQA_REPL_H
 #define HALQA_REPL_H
 
-#include "halqa.h"
+#include "host.h"
 
 void repl_install_signals(void);    /* Ctrl-C handling, for the whole session */
 void repl_watch(hq_host *H);        /* the host whose running chunk Ctrl-C stops */

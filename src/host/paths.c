@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "halqa.h"
+#include "host.h"
 #include "paths.h"
 
 static int is_dir(const char *path) {

@@ -7,7 +7,7 @@
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "halqa.h"
+#include "host.h"
 #include "store.h"
 
 typedef struct hq_memory {

@@ -9,6 +9,7 @@
 
 local T = require("lib.text")
 local cite = require("lib.cite")
+local events = require("lib.embed.events")
 
 local S = {}
 
@@ -79,6 +80,9 @@ local function show(q, index, total, state, opts)
   if layouts[q.kind] then layouts[q.kind](q, lines) end
   for i = 4, #lines do lines[i] = T.wrap(lines[i], width, "       ") end -- choices wrap under themselves
   say(opts, table.concat(lines, "\n"))
+  local ev = events.question(q)
+  ev.index, ev.total, ev.score, ev.asked, ev.has_hint = index, total, state.score, state.asked, hint(q) ~= nil
+  events.emit("question", ev)
 end
 
 function S.format_score(x)
@@ -99,6 +103,7 @@ local function ask(q, opts)
       local h = hint(q)
       hinted = hinted or h ~= nil
       say(opts, T.color("cyan", T.wrap(h and ("Hint: " .. h) or "No hint for this one (no points lost).", halqa.columns(), "  ")))
+      events.emit("hint", { id = q.id, hint = h })
     elseif word == "skip" then
       return { verdict = "skipped", score = 0, given = "", feedback = "Skipped.", time = halqa.clock() - started }
     else
@@ -106,6 +111,7 @@ local function ask(q, opts)
       if r.verdict == "unclear" and retries < MAX_RETRIES then
         retries = retries + 1
         say(opts, T.color("yellow", T.wrap(r.feedback, halqa.columns(), "  ")))
+        events.emit("grade", { id = q.id, verdict = "unclear", given = line, feedback = r.feedback, retry = true })
       else
         local score = r.score * (hinted and 0.5 or 1)
         return { verdict = r.verdict, score = score, given = line, feedback = r.feedback, hinted = hinted,
@@ -127,6 +133,13 @@ local function feedback(q, rec, opts)
   say(opts, table.concat(lines, "\n"))
 end
 
+-- The grade as a program embedding halqa gets it (docs/embedding.md), with the score so far.
+local function graded(q, rec, state)
+  events.emit("grade", { id = q.id, verdict = rec.verdict, score = rec.score, given = rec.given,
+    feedback = rec.feedback, answer = q.answer, explanation = q.explanation, source = cite.of(q),
+    hinted = rec.hinted or false, seconds = rec.time, total_score = state.score, asked = state.asked })
+end
+
 -- Runs a quiz over questions. opts: quiet (no text, for --json), on_answer(q, rec) called after
 -- each answer is graded (before the next question is shown). Returns the results table.
 function S.run(questions, opts)
@@ -144,6 +157,7 @@ function S.run(questions, opts)
     state.score = state.score + rec.score
     state.answers[#state.answers + 1] = rec
     feedback(q, rec, opts)
+    graded(q, rec, state)
     if opts.on_answer then opts.on_answer(q, rec) end
   end
   state.time = halqa.clock() - state.started

@@ -1,6 +1,6 @@
-/* halqa.h: the public C API of the halqa core, used by main(), the terminal REPL and the tests. */
-#ifndef HALQA_H
-#define HALQA_H
+/* host.h: the C API of the halqa host (hq_*), used by libhalqa (src/lib), the executable and the tests. */
+#ifndef HALQA_HOST_H
+#define HALQA_HOST_H
 
 #include <stddef.h>
 #include <stdio.h>
