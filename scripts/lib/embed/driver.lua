@@ -35,10 +35,20 @@ function Session:resume(...)
     self.done, self.step = true, nil
     error(prompt, 0)
   end
-  local reply, step = nil, nil
+  -- the reply: the grade if the answer brought one, else the last thing it brought; anything
+  -- else it brought (a drill's question closing after a grade) follows in reply.events
+  local step, replies, reply = nil, {}, nil
   for _, ev in ipairs(got) do
-    if STEPS[ev.type] then step = ev else reply = ev end
+    if STEPS[ev.type] then step = ev else replies[#replies + 1] = ev end
   end
+  for i, ev in ipairs(replies) do
+    if ev.type == "grade" then
+      reply = table.remove(replies, i)
+      break
+    end
+  end
+  reply = reply or table.remove(replies)
+  if reply and #replies > 0 then reply.events = replies end
   -- the text before the step belongs to the reply; what follows the last event, to the step
   if coroutine.status(self.co) == "dead" then
     self.done, self.step = true, nil
