@@ -43,6 +43,8 @@ typedef struct halqa_config {
   int columns;                     /* width the text of steps is wrapped to; 0: 80 */
   int no_user_scripts;             /* 1: leave out $XDG_CONFIG_HOME/halqa/scripts */
   int catch_sigint;                /* 1: Ctrl-C (SIGINT) interrupts this handle's running call */
+  int terminal;                    /* 1: a terminal front end (below): scripts print to stdout,
+                                      errors go to stderr, input comes from halqa_set_reader */
 } halqa_config;
 
 /* "0.1.0": the library's version (the SONAME's major is HALQA_VERSION_MAJOR). */
@@ -89,6 +91,56 @@ int halqa_last_status(const halqa *h);
 /* Stops h's running call (from another thread or a signal handler): the call returns
 ** HALQA_EINTERRUPTED. Returns 1 when a call was running, 0 when there was none. */
 int halqa_interrupt(halqa *h);
+
+/* ---- A terminal front end: what the halqa executable itself is built on (src/cli) ----
+** With halqa_config.terminal set, output and errors go to stdout and stderr as they happen
+** (a failed call has printed its message), and halqa.readline reads through the reader. */
+
+/* What a timed read asks of the reader (the drill's countdown, the classroom's events): while
+** waiting it calls on_tick every `tick` seconds, at once on a resize, and whenever wake_fd (> 0)
+** is readable; on_tick returns 1 to stop the read, may set *prompt to a new prompt and *redrawn
+** when it rewrote the screen. keys[c], when set, is a line that Alt+c enters at once. */
+typedef struct halqa_read_opts {
+  double tick;
+  int wake_fd;
+  int (*on_tick)(void *ud, int resized, const char **prompt, int *redrawn);
+  void *tick_ud;
+  const char *keys[128];
+} halqa_read_opts;
+
+/* How a read ended (*status). */
+enum { HALQA_READ_LINE, HALQA_READ_EOF, HALQA_READ_INTERRUPTED, HALQA_READ_STOPPED };
+
+/* Reads a line (malloc'd with malloc, no newline): a line; NULL at the end of input; NULL when
+** Ctrl-C cancelled it; what was typed so far when on_tick stopped it. opts may be NULL. */
+typedef char *(*halqa_reader)(void *ud, const char *prompt, const halqa_read_opts *opts, int *status);
+
+/* Replaces how input is read (the default reads stdin); interactive: a person at a terminal. */
+void halqa_set_reader(halqa *h, halqa_reader fn, void *ud, int interactive);
+
+/* Each returns an exit status: 0, or what the error asks for (2 for a usage error). */
+int halqa_run_file(halqa *h, const char *path, int argc, char **argv); /* a script, `arg` set */
+int halqa_run_chunk(halqa *h, const char *chunk, const char *name);    /* prints what it returns */
+int halqa_run_command(halqa *h, const char *name, int argc, char **argv);
+
+/* The REPL's evaluator: a command line or Lua; MORE when the chunk is unfinished. */
+enum { HALQA_LINE_OK, HALQA_LINE_ERROR, HALQA_LINE_MORE };
+int halqa_repl_line(halqa *h, const char *chunk);
+/* Whether halqa.quit() was called, and the status it gave. */
+int halqa_quit_requested(halqa *h, int *status);
+/* Completion candidates for the word ending at line[end]: add() once per match. */
+void halqa_complete(halqa *h, const char *line, size_t end, void (*add)(void *ud, const char *m), void *ud);
+
+/* `halqa check`: validates the dataset in data_dir (NULL: the bundled one), printing every
+** problem to stderr; returns the exit status. */
+int halqa_check(const char *data_dir);
+/* The bundled dataset folder (NULL if none is found); the REPL's history file (malloc'd; NULL
+** without a home) and a helper creating the folders leading to a path (0 on success). */
+const char *halqa_default_data_dir(void);
+char *halqa_history_path(void);
+int halqa_mkdirs(const char *path);
+/* The Lua inside ("Lua 5.4.4"). */
+const char *halqa_lua_version(void);
 
 #ifdef __cplusplus
 }

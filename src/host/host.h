@@ -68,8 +68,6 @@ int hq_eval(hq_host *H, const char *chunk);
 /* Set by halqa.quit(); the REPL stops when it is. */
 int hq_quit_requested(hq_host *H, int *status);
 
-/* Completion candidates for the word ending at text[end]; calls add() once per match. */
-void hq_complete(hq_host *H, const char *line, size_t end, void (*add)(void *ud, const char *m), void *ud);
 
 /* halqa check: validates the dataset in dir, printing every problem; returns the exit status. */
 int hq_check(const char *data_dir, FILE *out, FILE *err);

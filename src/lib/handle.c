@@ -140,7 +140,7 @@ halqa *halqa_open(const halqa_config *cfg, char **err) {
   hc.db_path = cfg->store_path;
   hc.mem_limit = cfg->mem_limit;
   hc.time_limit = cfg->time_limit < 0 ? 0 : cfg->time_limit == 0 ? 60 : cfg->time_limit;
-  hc.columns = cfg->columns > 0 ? cfg->columns : 80;
+  hc.columns = cfg->columns > 0 ? cfg->columns : cfg->terminal ? 0 : 80; /* 0: the terminal's */
   hc.no_user_scripts = cfg->no_user_scripts;
   halqa *h = calloc(1, sizeof *h);
   if (!h || capture_open(&h->out) != 0 || capture_open(&h->err) != 0) {
@@ -149,8 +149,10 @@ halqa *halqa_open(const halqa_config *cfg, char **err) {
     lib_error(err, HALQA_ENOMEM, "halqa_open: not enough memory");
     return NULL;
   }
-  hc.out = h->out.f;
-  hc.err = h->err.f;
+  if (!cfg->terminal) { /* a terminal front end prints as it goes */
+    hc.out = h->out.f;
+    hc.err = h->err.f;
+  }
   h->H = hq_open(&hc);
   if (!h->H) {
     char *msg = take_message(h, "halqa_open: the engine could not start");
@@ -161,7 +163,7 @@ halqa *halqa_open(const halqa_config *cfg, char **err) {
     free(h);
     return NULL;
   }
-  hq_set_reader(h->H, no_input, NULL, 0);
+  if (!cfg->terminal) hq_set_reader(h->H, no_input, NULL, 0);
   if (cfg->catch_sigint) catch_sigint(h);
   return h;
 }

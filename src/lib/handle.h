@@ -11,6 +11,8 @@ struct halqa {
   capture out, err;         /* what the host prints during a call */
   halqa_session *sessions;  /* still open, ended by halqa_close */
   int last;                 /* the HALQA_* status of the last failure (halqa_last_status) */
+  halqa_reader reader;      /* a terminal front end's (terminal.c) */
+  void *reader_ud;
 };
 
 struct halqa_session {

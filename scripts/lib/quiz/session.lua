@@ -50,7 +50,7 @@ local function hint(q)
     for i, c in ipairs(q.choices) do
       if i ~= q.correct[1] then return "It is not " .. letter(i) .. ") " .. c .. "." end
     end
-  elseif q.kind == "date" then
+  elseif q.kind == "date" and q.date.year then -- a decade (an imported "the 1950s") has no year
     return "The year is in the " .. (q.date.year // 10 * 10) .. "s."
   elseif q.kind == "short" or q.kind == "cloze" then
     local first = q.answer:match("^[%z\1-\127\194-\244][\128-\191]*") or ""
@@ -80,9 +80,11 @@ local function show(q, index, total, state, opts)
   if layouts[q.kind] then layouts[q.kind](q, lines) end
   for i = 4, #lines do lines[i] = T.wrap(lines[i], width, "       ") end -- choices wrap under themselves
   say(opts, table.concat(lines, "\n"))
-  local ev = events.question(q)
-  ev.index, ev.total, ev.score, ev.asked, ev.has_hint = index, total, state.score, state.asked, hint(q) ~= nil
-  events.emit("question", ev)
+  if events.active() then
+    local ev = events.question(q)
+    ev.index, ev.total, ev.score, ev.asked, ev.has_hint = index, total, state.score, state.asked, hint(q) ~= nil
+    events.emit("question", ev)
+  end
 end
 
 function S.format_score(x)

@@ -1,4 +1,5 @@
-/* complete.c: tab-completion candidates for the REPL — commands, keywords, globals, fields. */
+/* complete.c: halqa_complete, tab-completion candidates for the REPL — commands, keywords,
+** globals, fields. */
 /*
 ** The word under the cursor may be a dotted path ("parties.CM", "halqa.com", "s:up"): we walk
 ** it from the REPL's environment with raw reads (a frozen proxy is read through its real table),
@@ -8,8 +9,8 @@
 
 #include "eval.h"
 #include "freeze.h"
+#include "handle.h"
 #include "registry.h"
-#include "state.h"
 
 static const char *const keywords[] = {
   "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",
@@ -51,7 +52,8 @@ static void raw_field(lua_State *L, int idx, const char *name, size_t len) {
   if (pushed) lua_remove(L, -2);
 }
 
-void hq_complete(hq_host *H, const char *line, size_t end, void (*add)(void *, const char *), void *ud) {
+void halqa_complete(halqa *h, const char *line, size_t end, void (*add)(void *, const char *), void *ud) {
+  hq_host *H = h->H;
   lua_State *L = H->L;
   int top = lua_gettop(L);
   size_t start = end;
