@@ -23,4 +23,4 @@ halqa.command("check", "check [--coverage]  lint the question bank; list the fie
   for _, p in ipairs(problems) do print("lint: " .. p.check .. ": " .. p.id .. ": " .. p.message) end
   print(string.format("%d questions linted, %d problems", #b, #problems))
   if #problems > 0 then error({ message = "check: the question bank has problems", status = 1 }, 0) end
-end)
+end, function() return spec end)

@@ -9,8 +9,10 @@
 local options
 local spec = {
   { nil, "name", "NAME", "the generator's name (default: from the file name)" },
-  { nil, "format", "FORMAT", "csv, tsv, gift or aiken (default: from the file's extension)" },
+  { nil, "format", "FORMAT", "csv, tsv, gift or aiken (default: from the file's extension)",
+    values = { "csv", "tsv", "gift", "aiken" } },
   { "y", "yes", nil, "write without asking", type = "flag" },
+  args = "files", -- what Tab offers for FILE
 }
 
 local PARSERS = {
@@ -127,4 +129,4 @@ halqa.command("import", "import FILE [--name NAME] [--format csv|tsv|gift|aiken]
     local written, where = halqa.save_generator(name, source)
     if not written then fail(where) end
     print(string.format("Wrote %s: %d questions. Try `halqa quiz --generator %s` or `halqa cards %s`.", where, #questions, name, name))
-  end)
+  end, function() return spec end)

@@ -25,4 +25,4 @@ halqa.command("join", "join ADDRESS CODE --name NAME  answer a teacher's network
     local c, err = halqa.classroom.join(rest[1], rest[2], name)
     if not c then error({ message = "join: " .. err, status = 1 }, 0) end
     require("lib.classroom.player").run(c, name)
-  end)
+  end, function() return spec end)

@@ -28,11 +28,13 @@ static int valid_command_name(const char *s) {
   return 1;
 }
 
-/* halqa.command(name, help, fn): registers a command for the REPL and the command line. */
+/* halqa.command(name, help, fn [, complete]): registers a command for the REPL and the command
+** line; complete(words) returns the option spec that Tab completes from (lib/complete.lua). */
 static int api_command(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
   luaL_checkstring(L, 2);
   luaL_checktype(L, 3, LUA_TFUNCTION);
+  if (!lua_isnoneornil(L, 4)) luaL_checktype(L, 4, LUA_TFUNCTION);
   luaL_argcheck(L, valid_command_name(name) && strlen(name) <= 64, 1,
                 "a command name is a letter then letters, digits, '_' or '-'");
   lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_COMMANDS);
@@ -41,11 +43,13 @@ static int api_command(lua_State *L) {
     return luaL_error(L, "command '%s' is already defined (at %s)", name, lua_tostring(L, -1));
   }
   lua_pop(L, 1);
-  lua_createtable(L, 0, 3);
+  lua_createtable(L, 0, 4);
   lua_pushvalue(L, 2);
   lua_setfield(L, -2, "help");
   lua_pushvalue(L, 3);
   lua_setfield(L, -2, "fn");
+  lua_pushvalue(L, 4);
+  lua_setfield(L, -2, "complete");
   luaL_where(L, 1);
   lua_setfield(L, -2, "origin");
   lua_setfield(L, -2, name);

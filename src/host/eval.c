@@ -164,7 +164,7 @@ static int run_compiled(hq_host *H, int status, int top) {
 }
 
 /* Is the first word of line a registered command, used as one (not `quiz = 1`)? Sets *wlen. */
-static int command_word(hq_host *H, const char *line, size_t *start, size_t *wlen) {
+int hq_command_word(hq_host *H, const char *line, size_t *start, size_t *wlen) {
   size_t i = strspn(line, " \t");
   size_t n = 0;
   while ((line[i + n] >= 'a' && line[i + n] <= 'z') || (line[i + n] >= 'A' && line[i + n] <= 'Z') ||
@@ -172,8 +172,11 @@ static int command_word(hq_host *H, const char *line, size_t *start, size_t *wle
     n++;
   if (n == 0 || n > 64) return 0;
   const char *rest = line + i + n + strspn(line + i + n, " \t");
-  /* `quiz = 1`, `quiz.x`, `quiz(3)`: Lua that uses the name, not the command */
-  if (*rest && strchr("=.:[(\"'{,;+*/%^<>~", *rest)) return 0;
+  /* `quiz = 1`, `quiz.x`, `quiz(3)`: Lua that uses the name, not the command; but a path that
+  ** begins the arguments (`import /tmp/a.gift`, `./a.csv`, `~/a.csv`) is no Lua operator */
+  int path = (*rest == '/' || *rest == '~' || (*rest == '.' && (rest[1] == '/' || rest[1] == '.'))) &&
+             rest[1] != '=';
+  if (*rest && !path && strchr("=.:[(\"'{,;+*/%^<>~", *rest)) return 0;
   char name[65];
   memcpy(name, line + i, n);
   name[n] = '\0';
@@ -261,7 +264,7 @@ int hq_eval(hq_host *H, const char *chunk) {
   lua_State *L = H->L;
   int top = lua_gettop(L);
   size_t start, wlen;
-  if (command_word(H, chunk, &start, &wlen)) {
+  if (hq_command_word(H, chunk, &start, &wlen)) {
     char name[65];
     memcpy(name, chunk + start, wlen);
     name[wlen] = '\0';
