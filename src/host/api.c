@@ -266,6 +266,18 @@ static int api_columns(lua_State *L) {
   return 1;
 }
 
+/* halqa.rows(): the output terminal's height, else $LINES, else 24. */
+static int api_rows(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  struct winsize ws;
+  int rows = 0;
+  if (ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) rows = ws.ws_row;
+  const char *env = getenv("LINES");
+  if (!rows && env) rows = atoi(env);
+  lua_pushinteger(L, rows > 0 ? rows : 24);
+  return 1;
+}
+
 /* halqa.color(): whether to colour output: a terminal, NO_COLOR unset, TERM not dumb. */
 static int api_color(lua_State *L) {
   hq_host *H = hq_host_of(L);
@@ -301,7 +313,7 @@ static int api_memory(lua_State *L) {
 static const luaL_Reg api_funcs[] = {
   {"command", api_command}, {"commands", api_commands}, {"quit", api_quit},
   {"readline", api_readline}, {"write", api_write}, {"warn", api_warn}, {"interactive", api_interactive},
-  {"columns", api_columns}, {"color", api_color}, {"scripts", api_scripts},
+  {"columns", api_columns}, {"rows", api_rows}, {"color", api_color}, {"scripts", api_scripts},
   {"memory", api_memory}, {"clock", api_clock}, {NULL, NULL}
 };
 

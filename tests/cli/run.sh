@@ -31,6 +31,7 @@ case_ "an unknown command is refused" 2 "unknown command 'frobnicate'" '$H frobn
 case_ "-e prints what the chunk returns" 0 "42" '$H -e "return 40 + 2"'
 case_ "-e prints tables pretty" 0 'name = "Communist Party of Pakistan"' '$H -e "return parties.CPP"'
 case_ "-e reports a syntax error" 1 '(command line):1:' '$H -e "return +"'
+case_ "a pipe gets a long value whole, never paged" 0 'year = 2013' 'printf "parties.CPP\n" | $H > cpp.txt; ! grep -q "more lines" cpp.txt && cat cpp.txt'
 case_ "a long value is wrapped to 80 columns" 0 "80 columns: 0 lines too wide" 'COLUMNS=80 $H -e "return parties.CPP" > cpp.txt; python3 "$HALQA_SOURCE_DIR/tests/cli/widths.py" 80 cpp.txt'
 case_ "a wrapped long string reads back as the same string" 0 "200" '$H -e "return #load(\"return \" .. require(\"lib.pretty\")({ s = (\"word \"):rep(40) }))().s"'
 case_ "several -e run in order" 0 "7" '$H -e "x = 3" -e "return x + 4"'
