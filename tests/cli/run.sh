@@ -61,6 +61,9 @@ case_ "help generators lists the bundled generators" 0 "chronology" '$H help gen
 case_ "an unknown generator is one line pointing to the list" 0 "lines=1" 'echo "lines=$(COLUMNS=200 $H --db :memory: quiz --generator nope 2>&1 | grep -c .)"'
 mkdir -p "$TMP/late-xdg/halqa/scripts/generators"
 case_ "a generator added while the REPL runs is used by the next command" 1 "Who founded the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1\n"; sleep 1; cp gen-xdg/halqa/scripts/generators/my_founders.lua late-xdg/halqa/scripts/generators/; printf "quiz --generator my_founders -n 1 --seed 1\na\n"; } | XDG_CONFIG_HOME=$PWD/late-xdg $H --db :memory:'
+mkdir -p "$TMP/edit-xdg/halqa/scripts/generators"
+cp "$TMP/gen-xdg/halqa/scripts/generators/my_founders.lua" "$TMP/edit-xdg/halqa/scripts/generators/"
+case_ "a generator edited while the REPL runs is read again by the next command" 0 "Who set up the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1 --seed 1\nskip\n"; sleep 1; sed -i "s/Who founded/Who set up/" edit-xdg/halqa/scripts/generators/my_founders.lua; printf "quiz --generator my_founders -n 1 --seed 1\nskip\n"; } | XDG_CONFIG_HOME=$PWD/edit-xdg $H --db :memory: | grep -A30 "Who founded"'
 case_ "the guide's example generator is asked in a quiz" 0 "Who founded the Communist Party of Pakistan?" 'printf "a\n" | XDG_CONFIG_HOME=$PWD/gen-xdg $H quiz --seed 1 --id my_founders.founder.CPP+sajjad_zaheer'
 
 # --- the guide's example card generator makes a deck
