@@ -87,7 +87,8 @@ local function show(name, file, format, questions)
   if limit < #questions then print(string.format("  ... and %d more", #questions - limit)) end
 end
 
-halqa.command("import", "import FILE [--name NAME] [--format csv|tsv|gift|aiken] [--yes]  turn a question set into a generator of your own",
+halqa.command("import", "import FILE [--name NAME] [--format csv|tsv|gift|aiken] [--yes]  turn a question set into a generator of your own\n\n" ..
+    "Examples:\n  import class.gift\n  import words.csv --name vocabulary --yes\n  import test.txt --format aiken",
   function(args)
     options = options or require("lib.options")
     local opts, rest = options.parse("import", args, spec)

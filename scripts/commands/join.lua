@@ -7,7 +7,8 @@ local spec = {
   { nil, "name", "NAME", "your name as the class will see it" },
 }
 
-halqa.command("join", "join ADDRESS CODE --name NAME  answer a teacher's networked drill from this terminal",
+halqa.command("join", "join ADDRESS CODE --name NAME  answer a teacher's networked drill from this terminal\n\n" ..
+    "Example:\n  join 192.168.1.20:8080 123456 --name Ali",
   function(args)
     local opts, rest = options.parse("join", args, spec)
     if not opts then return end -- --help was printed
