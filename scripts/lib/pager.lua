@@ -5,12 +5,17 @@ local T = require("lib.text")
 
 local P = {}
 
--- The lines of text, each cut to the screen's width at word boundaries.
+-- The lines of text as the screen shows them: a line wider than the screen is wrapped at word
+-- boundaries; the others are kept as they are (tabs and all).
 local function screen_lines(text, width)
   local out = {}
   for line in (text .. "\n"):gmatch("(.-)\n") do
-    local lead = line:match("^(%s*)")
-    for l in (T.wrap(line, width, lead .. "  ") .. "\n"):gmatch("(.-)\n") do out[#out + 1] = l end
+    if T.width(line) <= width then
+      out[#out + 1] = line
+    else
+      local lead = line:match("^(%s*)")
+      for l in (T.wrap(line, width, lead .. "  ") .. "\n"):gmatch("(.-)\n") do out[#out + 1] = l end
+    end
   end
   return out
 end

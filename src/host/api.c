@@ -254,29 +254,24 @@ static int api_interactive(lua_State *L) {
   return 1;
 }
 
-/* halqa.columns(): the output terminal's width, else $COLUMNS, else 80. */
-static int api_columns(lua_State *L) {
+/* The output terminal's size in one dimension (ws_col or ws_row), else the environment
+** variable env, else fallback. */
+static int terminal_size(lua_State *L, int rows, const char *env, int fallback) {
   hq_host *H = hq_host_of(L);
   struct winsize ws;
-  int cols = 0;
-  if (ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) cols = ws.ws_col;
-  const char *env = getenv("COLUMNS");
-  if (!cols && env) cols = atoi(env);
-  lua_pushinteger(L, cols > 0 ? cols : 80);
+  int n = 0;
+  if (ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0) n = rows ? ws.ws_row : ws.ws_col;
+  const char *v = getenv(env);
+  if (n <= 0 && v) n = atoi(v);
+  lua_pushinteger(L, n > 0 ? n : fallback);
   return 1;
 }
 
+/* halqa.columns(): the output terminal's width, else $COLUMNS, else 80. */
+static int api_columns(lua_State *L) { return terminal_size(L, 0, "COLUMNS", 80); }
+
 /* halqa.rows(): the output terminal's height, else $LINES, else 24. */
-static int api_rows(lua_State *L) {
-  hq_host *H = hq_host_of(L);
-  struct winsize ws;
-  int rows = 0;
-  if (ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) rows = ws.ws_row;
-  const char *env = getenv("LINES");
-  if (!rows && env) rows = atoi(env);
-  lua_pushinteger(L, rows > 0 ? rows : 24);
-  return 1;
-}
+static int api_rows(lua_State *L) { return terminal_size(L, 1, "LINES", 24); }
 
 /* halqa.color(): whether to colour output: a terminal, NO_COLOR unset, TERM not dumb. */
 static int api_color(lua_State *L) {
