@@ -128,8 +128,13 @@ enum { HALQA_LINE_OK, HALQA_LINE_ERROR, HALQA_LINE_MORE };
 int halqa_repl_line(halqa *h, const char *chunk);
 /* Whether halqa.quit() was called, and the status it gave. */
 int halqa_quit_requested(halqa *h, int *status);
-/* Completion candidates for the word ending at line[end]: add() once per match. */
-void halqa_complete(halqa *h, const char *line, size_t end, void (*add)(void *ud, const char *m), void *ud);
+/* Completion candidates for the word ending at line[end], readline's word starting at
+** line[start]: add() once per match (the part from start on). Returns 1 when the word is a
+** command's argument that may also be a file name (the caller offers those itself). */
+int halqa_complete(halqa *h, const char *line, size_t start, size_t end,
+                   void (*add)(void *ud, const char *m), void *ud);
+/* Is line[0..end) a command's name followed by (the start of) its arguments? */
+int halqa_is_command_line(halqa *h, const char *line, size_t end);
 
 /* `halqa check`: validates the dataset in data_dir (NULL: the bundled one), printing every
 ** problem to stderr; returns the exit status. */

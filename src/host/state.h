@@ -38,6 +38,7 @@ struct hq_host {
   hq_watch watch;
   int columns;      /* fixed screen width (an embedding program's), 0 to ask the terminal */
   int yield_reads;  /* halqa.readline yields to the caller (an embedded session) */
+  int bundled_dir;         /* index of the bundled scripts in script_dirs, or -1 */
   store *progress;  /* the progress store (never NULL once open; may be in no-save mode) */
 };
 
