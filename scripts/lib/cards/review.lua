@@ -9,7 +9,7 @@
 
 local T = require("lib.text")
 local learning = require("lib.cards.learning")
-local events = require("lib.embed.events")
+local embed = require("lib.embed.events")
 
 local R = {}
 
@@ -64,7 +64,7 @@ local function read_rating(card_id, proposed, back)
   for r, o in ipairs(halqa.store.preview(card_id)) do
     choices[r] = { rating = r, name = RATING_NAMES[r], minutes = o.minutes, interval = o.interval }
   end
-  events.emit("rating", { card = card_id, back = back, proposed = proposed, choices = choices })
+  embed.emit("rating", { card = card_id, back = back, proposed = proposed, choices = choices })
   local prompt = proposed and string.format("rating [Enter = %d %s] > ", proposed, RATING_NAMES[proposed])
     or "rating 1-4 > "
   while true do
@@ -88,7 +88,7 @@ local function rate_typed(card, g, proposed)
   if g.feedback:find(first, 1, true) then back = rest end -- the answer line is in the feedback already
   if back ~= "" then say(T.color("dim", T.wrap("  " .. back, halqa.columns(), "  "))) end
   say("halqa rates this " .. T.color(RATING_COLORS[proposed], RATING_NAMES[proposed]) .. ".")
-  events.emit("grade", { card = card.id, verdict = g.verdict, feedback = g.feedback, back = card.back,
+  embed.emit("grade", { card = card.id, verdict = g.verdict, feedback = g.feedback, back = card.back,
                          proposed = proposed, source = card.source })
   return read_rating(card.id, proposed, card.back)
 end
@@ -117,7 +117,7 @@ local function ask(card)
       return r, "typed", w
     end
     say(T.color("yellow", T.wrap(g.feedback, halqa.columns(), "  ")))
-    events.emit("grade", { card = card.id, verdict = "unclear", feedback = g.feedback, retry = true })
+    embed.emit("grade", { card = card.id, verdict = "unclear", feedback = g.feedback, retry = true })
   end
 end
 
@@ -139,7 +139,7 @@ function R.run(queue, session, waiting)
     say(T.color("bold", string.format("Card %d of %d  [%s%s]", i, #queue, card.deck, card.reps == 0 and " · new" or "")))
     say(T.wrap(card.front, halqa.columns()))
     say(T.color("dim", T.wrap("(type your answer, or press Enter to see the back)", halqa.columns())))
-    events.emit("card", { id = card.id, deck = card.deck, index = i, total = #queue, front = card.front,
+    embed.emit("card", { id = card.id, deck = card.deck, index = i, total = #queue, front = card.front,
                           new = card.reps == 0 })
     local rating, graded, answer = ask(card)
     if rating == "quit" then break end
@@ -152,10 +152,10 @@ function R.run(queue, session, waiting)
         last.card.reps = last.card.reps - 1
         i = i - 1 -- the card just rated is queue[i - 1]: show it again
         say("Took back the last rating (" .. RATING_NAMES[last.rating] .. ").")
-        events.emit("undo", { card = last.card.id, rating = last.rating })
+        embed.emit("undo", { card = last.card.id, rating = last.rating })
       else
         say("Nothing to undo.")
-        events.emit("undo", {})
+        embed.emit("undo", {})
       end
     else
       local s = halqa.store.review(card.id, rating, { graded = graded, answer = answer, session = session })
@@ -168,7 +168,7 @@ function R.run(queue, session, waiting)
       else
         say(T.color(RATING_COLORS[rating], RATING_NAMES[rating]) .. ": next review " .. days_text(s.interval) .. ".")
       end
-      events.emit("rated", { card = card.id, rating = rating, name = RATING_NAMES[rating], graded = graded,
+      embed.emit("rated", { card = card.id, rating = rating, name = RATING_NAMES[rating], graded = graded,
                              minutes = s.minutes, interval = s.interval })
       i = i + 1
     end

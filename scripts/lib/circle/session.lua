@@ -14,7 +14,7 @@ local T = require("lib.text")
 local quiz = require("lib.quiz.session")
 local render = require("lib.circle.render")
 local F = require("lib.quiz.facts")
-local events = require("lib.embed.events")
+local embed = require("lib.embed.events")
 
 local S = {}
 
@@ -29,9 +29,9 @@ end
 -- from a pipe; to a program embedding halqa, the whole part as one page (a step: it answers to go
 -- on). Returns false at end of input.
 function S.page(lines, last_prompt, part)
-  if events.active() then
+  if embed.active() then
     print(table.concat(lines, "\n"))
-    events.emit("page", { part = part, lines = lines })
+    embed.emit("page", { part = part, lines = lines })
     return halqa.readline(last_prompt) ~= nil
   end
   if not halqa.interactive() then
@@ -157,7 +157,7 @@ function S.run(t, opts)
       heading(string.format("Discussion %d of %d", i, #t.prompts))
       print(T.wrap(p, width))
       print(T.color("dim", "Type the group's points, one a line; an empty line ends them."))
-      events.emit("prompt", { index = i, total = #t.prompts, prompt = p })
+      embed.emit("prompt", { index = i, total = #t.prompts, prompt = p })
       local notes, ended = take_notes()
       if ended and #notes == 0 then break end
       discussion[#discussion + 1] = { prompt = p, notes = notes }
@@ -174,7 +174,7 @@ function S.run(t, opts)
     or store.path() == ":memory:" and "Kept for this run only (--db :memory:)."
     or "Saved in the progress store (session " .. sid .. ")."
   print(summary(t, state, discussion, due, saved))
-  events.emit("summary", { mode = "circle", topic = t.id, title = t.title, score = state.score, asked = state.asked,
+  embed.emit("summary", { mode = "circle", topic = t.id, title = t.title, score = state.score, asked = state.asked,
     questions = #t.questions, missed = missed_facts(t, state), discussion = discussion, due = due })
   return state, discussion
 end

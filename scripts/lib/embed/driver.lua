@@ -5,7 +5,7 @@
 -- answer resumes it. What the mode shows comes as events (lib/embed/events.lua), each with the
 -- text the terminal would have shown; nothing of a mode's logic is repeated here.
 
-local events = require("lib.embed.events")
+local embed = require("lib.embed.events")
 
 local D = {}
 
@@ -29,7 +29,7 @@ function Session:resume(...)
     ev.text = self.take()
     if ev.type == "summary" then self.summary = ev else got[#got + 1] = ev end
   end
-  local ok, prompt = events.listen(sink, coroutine.resume, self.co, ...)
+  local ok, prompt = embed.listen(sink, coroutine.resume, self.co, ...)
   local tail = self.take()
   if not ok then
     self.done, self.step = true, nil

@@ -9,7 +9,7 @@
 
 local T = require("lib.text")
 local cite = require("lib.cite")
-local events = require("lib.embed.events")
+local embed = require("lib.embed.events")
 
 local S = {}
 
@@ -80,10 +80,10 @@ local function show(q, index, total, state, opts)
   if layouts[q.kind] then layouts[q.kind](q, lines) end
   for i = 4, #lines do lines[i] = T.wrap(lines[i], width, "       ") end -- choices wrap under themselves
   say(opts, table.concat(lines, "\n"))
-  if events.active() then
-    local ev = events.question(q)
+  if embed.active() then
+    local ev = embed.question(q)
     ev.index, ev.total, ev.score, ev.asked, ev.has_hint = index, total, state.score, state.asked, hint(q) ~= nil
-    events.emit("question", ev)
+    embed.emit("question", ev)
   end
 end
 
@@ -105,7 +105,7 @@ local function ask(q, opts)
       local h = hint(q)
       hinted = hinted or h ~= nil
       say(opts, T.color("cyan", T.wrap(h and ("Hint: " .. h) or "No hint for this one (no points lost).", halqa.columns(), "  ")))
-      events.emit("hint", { id = q.id, hint = h })
+      embed.emit("hint", { id = q.id, hint = h })
     elseif word == "skip" then
       return { verdict = "skipped", score = 0, given = "", feedback = "Skipped.", time = halqa.clock() - started }
     else
@@ -113,7 +113,7 @@ local function ask(q, opts)
       if r.verdict == "unclear" and retries < MAX_RETRIES then
         retries = retries + 1
         say(opts, T.color("yellow", T.wrap(r.feedback, halqa.columns(), "  ")))
-        events.emit("grade", { id = q.id, verdict = "unclear", given = line, feedback = r.feedback, retry = true })
+        embed.emit("grade", { id = q.id, verdict = "unclear", given = line, feedback = r.feedback, retry = true })
       else
         local score = r.score * (hinted and 0.5 or 1)
         return { verdict = r.verdict, score = score, given = line, feedback = r.feedback, hinted = hinted,
@@ -137,7 +137,7 @@ end
 
 -- The grade as a program embedding halqa gets it (docs/embedding.md), with the score so far.
 local function graded(q, rec, state)
-  events.emit("grade", { id = q.id, verdict = rec.verdict, score = rec.score, given = rec.given,
+  embed.emit("grade", { id = q.id, verdict = rec.verdict, score = rec.score, given = rec.given,
     feedback = rec.feedback, answer = q.answer, explanation = q.explanation, source = cite.of(q),
     hinted = rec.hinted or false, seconds = rec.time, total_score = state.score, asked = state.asked })
 end
