@@ -114,6 +114,11 @@ static void on_sigint(int sig) {
   if (h) hq_interrupt(h->H);
 }
 
+void lib_release_sigint(halqa *h) {
+  halqa *self = h;
+  if (atomic_compare_exchange_strong(&sigint_target, &self, NULL)) signal(SIGINT, SIG_DFL);
+}
+
 static void catch_sigint(halqa *h) {
   atomic_store(&sigint_target, h);
   struct sigaction sa;
@@ -172,21 +177,10 @@ int halqa_last_status(const halqa *h) {
   return h ? h->last : HALQA_EUSAGE;
 }
 
-/* ---- interrupts and closing ---- */
+/* ---- interrupts ---- */
 
 int halqa_interrupt(halqa *h) {
   return h ? hq_interrupt(h->H) : 0;
-}
-
-void halqa_close(halqa *h) {
-  if (!h) return;
-  while (h->sessions) halqa_end(h->sessions);
-  halqa *self = h;
-  if (atomic_compare_exchange_strong(&sigint_target, &self, NULL)) signal(SIGINT, SIG_DFL);
-  hq_close(h->H);
-  capture_close(&h->out);
-  capture_close(&h->err);
-  free(h);
 }
 
 /* ---- eval ---- */

@@ -22,6 +22,8 @@ struct halqa_session {
   halqa_session *next;
 };
 
+/* Closing h: gives SIGINT back to its default if h caught it. */
+void lib_release_sigint(halqa *h);
 /* Begins a call: clears what earlier calls printed. */
 void lib_begin(halqa *h);
 /* After a failed protected call (error object on the stack top, popped): the HALQA_* status,

@@ -1,4 +1,5 @@
-/* session.c: halqa_start/next/answer/summary/end — a mode played step by step by a program. */
+/* session.c: halqa_start/next/answer/summary/end — a mode played step by step by a program —
+** and halqa_close, which ends the sessions still open. */
 /*
 ** The mode is the command itself (scripts/commands/MODE.lua), driven by lib/embed/driver.lua in
 ** a coroutine: while a call on a session runs, halqa.readline yields (src/host/api.c), so the
@@ -164,4 +165,14 @@ void halqa_end(halqa_session *s) {
   }
   free(s->step);
   free(s);
+}
+
+void halqa_close(halqa *h) {
+  if (!h) return;
+  while (h->sessions) halqa_end(h->sessions);
+  lib_release_sigint(h);
+  hq_close(h->H);
+  capture_close(&h->out);
+  capture_close(&h->err);
+  free(h);
 }
