@@ -24,7 +24,8 @@ export PKG_CONFIG_PATH="$libdir/pkgconfig"
 expect_ "pkg-config knows the version" "$(pkg-config --modversion halqa 2>&1)" "0.1.0"
 
 # examples/quiz.c, built from the installed files only (the source tree's headers are not seen)
-cc -std=c11 -Wall -Wextra -Werror -o "$prefix/quiz" "$src/examples/quiz.c" \
+cflags=${EXAMPLE_CFLAGS:-} # a sanitizer's, when the library was built with one
+cc -std=c11 -Wall -Wextra -Werror $cflags -o "$prefix/quiz" "$src/examples/quiz.c" \
   $(pkg-config --cflags --libs halqa libcjson) -Wl,-rpath,"$libdir" 2>&1
 expect_ "the example compiles against the installed library" "$(ls "$prefix")" "quiz"
 out=$(printf 'false\n8\n' | "$prefix/quiz" '{"n": 2, "seed": 4, "topic": ["linked"]}' 2>&1)
@@ -49,7 +50,7 @@ int main(void) {
   return 0;
 }
 C
-cc -std=c11 -o "$prefix/where" "$prefix/where.c" $(pkg-config --cflags --libs halqa) -Wl,-rpath,"$libdir"
+cc -std=c11 $cflags -o "$prefix/where" "$prefix/where.c" $(pkg-config --cflags --libs halqa) -Wl,-rpath,"$libdir"
 where=$("$prefix/where" 2>&1)
 expect_ "the library finds the data installed beside it" "$where" "\"$libdir/"
 expect_ "the library finds the data in share/halqa" "$where" "/share/halqa/data\""
@@ -65,7 +66,8 @@ pkg_check_modules(CJSON REQUIRED IMPORTED_TARGET libcjson)
 add_executable(quiz_static $src/examples/quiz.c)
 target_link_libraries(quiz_static PRIVATE halqa::halqa_static PkgConfig::CJSON)
 CM
-cmake -S "$prefix/proj" -B "$prefix/proj/build" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null 2>&1 &&
+cmake -S "$prefix/proj" -B "$prefix/proj/build" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_C_FLAGS="$cflags" \
+  -DCMAKE_EXE_LINKER_FLAGS="$cflags" >/dev/null 2>&1 &&
   cmake --build "$prefix/proj/build" >/dev/null 2>&1
 expect_ "find_package(halqa) links the static library" "$(ls "$prefix/proj/build" 2>&1)" "quiz_static"
 out=$(printf 'false\n8\n' | "$prefix/proj/build/quiz_static" '{"n": 2, "seed": 4, "topic": ["linked"]}' 2>&1)
