@@ -57,6 +57,13 @@ t.check(r.get("error", {}).get("code") == -32002 and "unknown mode" in r["error"
 r = s.request("start", mode="quiz", options=[1])
 t.check(r.get("error", {}).get("code") == -32602, f"options must be an object: {r}")
 
+r = s.request("start", mode="drill", options={"serve": True})
+t.check(r.get("error", {}).get("code") == -32002 and "--serve" in r["error"]["message"], f"no networked drill in a session: {r}")
+sid = s.call("start", mode="quiz", options={"help": True})["session"]
+t.check(s.call("next", session=sid) is None, "--help ends the session at once")
+t.check("--seed" in s.call("summary", session=sid)["text"], "and its summary carries the help text")
+s.call("end", session=sid)
+
 # export: text as text, a binary file as base64
 gift = s.call("export", format="gift", options={"party": "CPP"})
 t.check(gift["format"] == "gift" and "::" in gift["text"] and "{" in gift["text"], "export gift")

@@ -52,7 +52,9 @@ function Session:resume(...)
   -- the text before the step belongs to the reply; what follows the last event, to the step
   if coroutine.status(self.co) == "dead" then
     self.done, self.step = true, nil
-    if self.summary then self.summary.text = (self.summary.text or "") .. tail end
+    -- a mode that ended before its summary (`--help`, "nothing to review") says why in its text
+    self.summary = self.summary or { type = "summary", mode = self.mode, text = "" }
+    self.summary.text = (self.summary.text or "") .. tail
   else
     if not step then -- asked again without a new step (an unclear answer, another note line)
       step = self.step and copy(self.step) or { type = "input" }
@@ -94,6 +96,12 @@ end
 -- Starts mode: fn is the command's function, args its arguments as the command line gives them.
 -- Runs it to its first step (a usage error raises here).
 function D.start(mode, fn, args, take)
+  for _, a in ipairs(args) do
+    if mode == "drill" and (a == "--serve" or a == "--resume") then
+      -- the students' devices are served while the teacher's line is awaited: not step by step
+      error({ message = "drill: --serve is for the terminal (halqa drill --serve), not a session", status = 2 }, 0)
+    end
+  end
   local s = setmetatable({ mode = mode, co = coroutine.create(fn), take = take, done = false }, Session)
   s:resume(args)
   return s
