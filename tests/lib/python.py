@@ -72,5 +72,24 @@ with halqa.Halqa(store=":memory:", user_scripts=False) as h:
     t.check(box.get("status") == halqa.EINTERRUPTED, f"interrupt stops a call in another thread: {box}")
     t.check(h.eval("return 3") == 3, "the engine goes on")
     # a session left open is ended by close
+
     h.start("quiz", n=1, seed=1)
+# the text of every step and reply is wrapped to the width asked for, 40 columns as 80
+import unicodedata  # noqa: E402
+
+
+def width(line):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in line)
+
+
+for cols in (40, 80):
+    with halqa.Halqa(store=":memory:", user_scripts=False, columns=cols) as h:
+        texts = []
+        s = h.start("quiz", n=4, seed=12)
+        for step in s:
+            texts.append(step["text"])
+            texts.append(s.answer("skip")["text"])
+        texts.append(s.summary()["text"])
+        widest = max(width(line) for text in texts for line in text.split("\n"))
+        t.check(0 < widest <= cols, f"at {cols} columns the widest line is {widest}")
 t.done()
