@@ -103,7 +103,7 @@ class Session:
         return json.loads(_take(_lib.halqa_summary(self._ptr)) or "null")
 
     def end(self):
-        if self._ptr:
+        if self._ptr and _lib is not None:
             _lib.halqa_end(self._ptr)
             self._h._sessions.discard(self)
             self._ptr = None
@@ -172,7 +172,7 @@ class Halqa:
         return bool(_lib.halqa_interrupt(self._ptr))
 
     def close(self):
-        if self._ptr:
+        if getattr(self, "_ptr", None) and _lib is not None:  # also from __del__, at any time
             for s in list(self._sessions):
                 s.end()
             _lib.halqa_close(self._ptr)
