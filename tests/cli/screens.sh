@@ -26,9 +26,14 @@ for w in 80 40; do
     printf 'a\nb\n?\nc\nskip\nquit\n' | $H quiz --seed 3 -n 6
     printf 'x\n\n1\nquit\n' | $H cards dates --limit 3
     $H stats
+    rm -f "$TMP/stats.db"   # stats with a review: the deck table and the weakest facts
+    printf 'xyz\n1\nquit\n' | $HALQA --db "$TMP/stats.db" cards leaders --limit 1
+    $HALQA --db "$TMP/stats.db" stats
     printf '/+ Red\n/standings\n/end\n' | timeout 10 $H drill --teams "Red,Green" --kind truefalse --seed 11 -n 2 --clock simulated
   } > "$TMP/screens-$w.txt" 2>&1
   python3 "$HALQA_SOURCE_DIR/tests/cli/widths.py" "$w" "$TMP/screens-$w.txt" || fail=1
+  # fitting is not enough: a deck name or a count cut short to fit reads as another word
+  grep -qE "^organizations +14 " "$TMP/screens-$w.txt" || { echo "$w columns: the organizations deck's name is cut"; fail=1; }
 done
 [ "$fail" -eq 0 ] && echo "screens fit 80 and 40 columns"
 exit $fail
