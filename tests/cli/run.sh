@@ -160,6 +160,7 @@ case_ "the piped REPL writes an Anki package" 0 "apkg: wrote 658 questions to r.
 case_ "a binary format needs -o" 2 "this format is a binary file: give -o FILE" '$H export --format kahoot'
 case_ "an export never replaces a file" 1 "r.gift: already exists (halqa never replaces a file" 'rm -f r.gift; $H export --format gift -o r.gift 2>/dev/null; $H export --format gift -o r.gift'
 case_ "an export to a file it may not write is refused before the work" 1 "may only write files ending in" '$H export --format gift -o bank.lua'
+case_ "export --format json -o writes the .json file its help offers" 0 "\"kind\":" '$H --db :memory: export --format json --kind truefalse -o bank.json && grep -m1 "\"kind\":" bank.json'
 case_ "kahoot refuses a time Kahoot does not offer" 2 "Kahoot allows 5, 10, 20, 30, 60, 90, 120 or 240 seconds" '$H export --format kahoot --time 15 -o k.xlsx'
 case_ "the csv layout must be anki or quizlet" 2 "must be anki or quizlet" '$H export --format csv --layout moodle'
 case_ "gift says what it left out on stderr, not in the file" 0 "gift: left out 18 questions (18 order): GIFT has no ordering question" '$H export --format gift 2>&1 >/dev/null'
