@@ -43,6 +43,7 @@ t.check(summary["type"] == "summary" and summary["score"] == 1.5 and summary["as
 t.check(s.call("eval", lua="return #halqa.store.session_answers(1)") == 2, "both answers are in the store")
 r = s.request("answer", session=sid, answer="x")
 t.check(r.get("error", {}).get("code") == -32001 and "ended" in r["error"]["message"], f"answering an ended session: {r}")
+t.check("\n" not in r["error"]["message"], f"answering an ended session is a one-line error: {r}")
 t.check(s.call("end", session=sid) is True, "end")
 r = s.request("next", session=sid)
 t.check(r.get("error", {}).get("code") == -32602, f"an ended session is gone: {r}")

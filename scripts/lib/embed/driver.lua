@@ -77,7 +77,8 @@ end
 -- Gives the waiting step its answer; returns JSON: the grade (or what else the answer brought:
 -- a hint, a rating's outcome), or { "type": "ok" } when it brought nothing but the next step.
 function Session:answer(text)
-  if self.done then error("the session has ended", 0) end
+  -- a table, so the message is one line (a string error would carry a traceback of this file)
+  if self.done then error({ message = "the session has ended: halqa_next gives no step to answer", status = 1 }, 0) end
   local reply = self:resume(text)
   return halqa.json(reply or { type = "ok", text = "" })
 end
