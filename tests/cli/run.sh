@@ -62,8 +62,11 @@ case_ "help generators lists the bundled generators" 0 "chronology" '$H help gen
 # --- a broken file of a script author's is one line saying where, not a traceback of halqa's code
 mkdir -p "$TMP/broken-xdg/halqa/scripts/generators" "$TMP/broken-xdg/halqa/scripts/circles"
 printf 'return {\n  name = = 1\n}\n' > "$TMP/broken-xdg/halqa/scripts/generators/broken.lua"
+printf 'return { events = { "cpp_founded_1948" } }\n' > "$TMP/notitle.lua"
 case_ "a syntax error in a user's generator names its file and line" 1 "generators/broken.lua:2: unexpected symbol near '='" 'XDG_CONFIG_HOME=$PWD/broken-xdg $H --db :memory: quiz -n 1 </dev/null'
 case_ "a syntax error in a user's generator is one line" 0 "lines=1" 'echo "lines=$(XDG_CONFIG_HOME=$PWD/broken-xdg $H --db :memory: quiz -n 1 </dev/null 2>&1 | grep -c .)"'
+rm "$TMP/broken-xdg/halqa/scripts/generators/broken.lua" && mv "$TMP/notitle.lua" "$TMP/broken-xdg/halqa/scripts/circles/"
+case_ "a circle topic without a title is refused in one line" 0 "circles/notitle.lua: needs a title|lines=1" 'out=$(XDG_CONFIG_HOME=$PWD/broken-xdg $H --db :memory: circle notitle 2>&1); echo "$out|lines=$(printf "%s\n" "$out" | grep -c .)"'
 case_ "an unknown generator is one line pointing to the list" 0 "lines=1" 'echo "lines=$(COLUMNS=200 $H --db :memory: quiz --generator nope 2>&1 | grep -c .)"'
 mkdir -p "$TMP/late-xdg/halqa/scripts/generators"
 case_ "a generator added while the REPL runs is used by the next command" 1 "Who founded the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1\n"; sleep 1; cp gen-xdg/halqa/scripts/generators/my_founders.lua late-xdg/halqa/scripts/generators/; printf "quiz --generator my_founders -n 1 --seed 1\na\n"; } | XDG_CONFIG_HOME=$PWD/late-xdg $H --db :memory:'
