@@ -80,6 +80,7 @@ case_ "the docs' driving script plays a drill" 0 "1	Red	22" 'test -s drive.lua &
 # The worksheet's own errors, and halqa.save's limits.
 case_ "a worksheet needs a seed" 2 "a worksheet needs --seed N" '$H export --format worksheet'
 case_ "a worksheet has a separate answer key" 0 "# Answer key — seed 11" '$H export --format worksheet $SEL'
+case_ "export --format worksheet -o writes what standard output gets" 0 "same" '$H export --format worksheet $SEL -o ws.md && $H export --format worksheet $SEL | cmp - ws.md && echo same'
 case_ "halqa.save refuses hidden paths" 0 "hidden" '$H -e "return select(2, halqa.save(\".x.md\", \"x\"))"'
 case_ "halqa.save refuses other extensions" 0 "only write files ending in .md, .csv, .txt" '$H -e "return select(2, halqa.save(\"run.sh\", \"x\"))"'
 case_ "halqa.save never replaces a file" 0 "keep" 'echo keep > k.md; $H -e "return halqa.save(\"k.md\", \"x\")"; cat k.md'
