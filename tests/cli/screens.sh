@@ -25,6 +25,8 @@ for w in 80 40; do
     printf 'true\n12\n' | $H quiz --seed 1 --id $NUM
     printf 'a\nb\n?\nc\nskip\nquit\n' | $H quiz --seed 3 -n 6
     printf 'x\n\n1\nquit\n' | $H cards dates --limit 3
+    $H cards --optimize
+    $H cards organizations --new 0 -r 0.85 </dev/null   # a deck's retention kept; nothing to review
     $H stats
     rm -f "$TMP/stats.db"   # stats with a review: the deck table and the weakest facts
     printf 'xyz\n1\nquit\n' | $HALQA --db "$TMP/stats.db" cards leaders --limit 1
