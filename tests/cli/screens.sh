@@ -26,6 +26,8 @@ for w in 80 40; do
     printf 'a\nb\n?\nc\nskip\nquit\n' | $H quiz --seed 3 -n 6
     printf 'x\n\n1\nquit\n' | $H cards dates --limit 3
     $H cards --optimize
+    printf 'Who founded the CPP?\nA. Sajjad Zaheer\nB. Faiz Ahmed Faiz\nANSWER: A\n' > "$TMP/one.aiken"
+    XDG_CONFIG_HOME="$TMP/xdg" $H import "$TMP/one.aiken"   # the preview, and how to write it
     $H cards organizations --new 0 -r 0.85 </dev/null   # a deck's retention kept; nothing to review
     $H stats
     rm -f "$TMP/stats.db"   # stats with a review: the deck table and the weakest facts
