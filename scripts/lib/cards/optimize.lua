@@ -24,11 +24,12 @@ function O.run(save)
     return r
   end
   say(string.format("Fitted the 21 FSRS weights to %d reviews.", r.reviews))
-  say("  before: " .. fmt_metrics(r.before), "    ")
-  say("  after:  " .. fmt_metrics(r.after), "    ")
+  local width = halqa.columns() -- T.hang keeps the labels' padding, which T.wrap would close up
+  print(T.hang("  before: ", fmt_metrics(r.before), width))
+  print(T.hang("  after:  ", fmt_metrics(r.after), width))
   local w = {}
   for i, x in ipairs(r.w) do w[i] = string.format("%.4f", x) end
-  say("  weights: " .. table.concat(w, " "), "    ")
+  print(T.hang("  weights: ", table.concat(w, " "), width))
   if r.after.log_loss >= r.before.log_loss then
     say("The weights in use already fit best; nothing changed.")
   elseif r.saved then
