@@ -59,6 +59,17 @@ case_ "the guide's example generator makes questions" 0 '"id":	"my_founders.foun
 case_ "quiz --list-generators lists a user's generator" 0 "my_founders" 'XDG_CONFIG_HOME=$PWD/gen-xdg $H quiz --list-generators'
 case_ "help generators lists the bundled generators" 0 "chronology" '$H help generators'
 
+# --- feedback wraps in the whole width: its continuation lines are not cut short by the indent
+mkdir -p "$TMP/wide-xdg/halqa/scripts/generators"
+cat > "$TMP/wide-xdg/halqa/scripts/generators/wide.lua" <<'LUA'
+return { name = "wide", description = "a long explanation", generate = function(ctx)
+  ctx:truefalse{ template = "t", facts = { "CPP" }, prompt = "True or false: the CPP was founded in 1948.",
+    statement = "the CPP was founded in 1948", truth = true, explanation = ("abcdefghijkl "):rep(6):sub(1, -2),
+    sources = parties.CPP.sources, tags = { "wide" } }
+end }
+LUA
+case_ "a quiz's explanation fills 40 columns on every line" 0 "full=2" 'echo "full=$(printf "true\n" | COLUMNS=40 XDG_CONFIG_HOME=$PWD/wide-xdg $H --db :memory: quiz --generator wide | grep -c "^  abcdefghijkl abcdefghijkl abcdefghijkl$")"'
+
 # --- a broken file of a script author's is one line saying where, not a traceback of halqa's code
 mkdir -p "$TMP/broken-xdg/halqa/scripts/generators" "$TMP/broken-xdg/halqa/scripts/circles"
 printf 'return {\n  name = = 1\n}\n' > "$TMP/broken-xdg/halqa/scripts/generators/broken.lua"
@@ -228,6 +239,7 @@ end
 LUA
 case_ "cards --optimize fits the weights and prints both losses" 0 "  after:  log loss" 'printf "quit\n" | $H --db fit.db cards dates >/dev/null; $H --db fit.db year.lua && $H --db fit.db cards --optimize'
 case_ "stats names the fitted weights in use" 0 "with your own weights, fitted" '$H --db fit.db stats'
+case_ "cards --optimize fits 40 columns" 0 "40 columns: 0 lines too wide" 'COLUMNS=40 $H --db fit.db cards --optimize > opt40.txt; python3 "$HALQA_SOURCE_DIR/tests/cli/widths.py" 40 opt40.txt'
 case_ "stats forecasts the workload at a second retention" 0 "yours vs 80% retention" '$H --db fit.db stats --compare 0.8'
 case_ "cards --optimize takes no deck" 2 "--optimize fits every deck at once" '$H --db :memory: cards dates --optimize'
 printf 'local ids = {}\nfor _, c in ipairs(halqa.store.new_cards("dates", 30)) do ids[#ids + 1] = c.id end\nfor _, id in ipairs(ids) do halqa.store.review(id, 3) end\n' > "$TMP/two.lua"
