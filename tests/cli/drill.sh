@@ -49,6 +49,7 @@ case_ "a 20-column screen fits every line" 0 "fits" 'printf "true\nfalse\n" | CO
 # Names, rules, options.
 case_ "names are asked for when not given" 0 "Players: Ali, Sara." 'printf "Ali, Sara\n/end\n" | $H drill -n 2 --seed 1'
 case_ "no names at end of input is an error" 2 "drill: no players or teams given" '$H drill -n 2 < /dev/null'
+case_ "a name left empty at the question is no option's error" 2 "drill: the names: a name is empty" 'printf "Red,,Green\n" | $H drill -n 2'
 case_ "--players and --teams together are refused" 2 "give --players or --teams, not both" '$H drill --players A --teams B < /dev/null'
 case_ "an empty name is refused" 2 "option '--teams': a name is empty" '$H drill --teams "Red,,Green" < /dev/null'
 case_ "a repeated name is refused" 2 "'red' is named twice" '$H drill --teams "Red,red" < /dev/null'
