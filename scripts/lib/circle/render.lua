@@ -54,7 +54,7 @@ function M.reading(t, width)
     add_lines(out, T.wrap(p, width))
     out[#out + 1] = ""
   end
-  local _, notes = reading.notes(t.reading)
+  local _, notes = reading.notes(t.reading, require("lib.cite").titles) -- on screen, titles (lib/cite.lua)
   out[#out + 1] = T.color("dim", "Sources")
   for i, n in ipairs(notes) do
     local mark = "[" .. i .. "] "
