@@ -170,7 +170,7 @@ case_ "quiz filters by kind" 0 '"kind":	"date"' 'printf "skip\nskip\n" | $H quiz
 case_ "quiz refuses an unknown kind" 2 "no questions with kind 'riddle'" '$H quiz --kind riddle'
 case_ "quiz refuses an unknown party" 2 "no party with id 'XYZ'" '$H quiz --party XYZ'
 case_ "quiz refuses an unknown option" 2 "unknown option '--frob'" '$H quiz --frob'
-case_ "quiz refuses a bad count" 2 "option '-n': 'many' is not a valid int" '$H quiz -n many'
+case_ "quiz refuses a bad count" 2 "option '-n': 'many' is not a whole number" '$H quiz -n many'
 case_ "quiz refuses an unknown question id" 2 "no question with id 'nope'" '$H quiz --id nope'
 case_ "quiz runs in the piped REPL" 0 "Score: 1 of 1" 'printf "quiz --seed 1 --id dates.founded.CMKP\n1995\n" | $H'
 case_ "export prints the bank as JSON" 0 '"id":	"dates.founded.CPP"' '$H export --format json'
