@@ -37,6 +37,7 @@ case_ "a wrapped long string reads back as the same string" 0 "200" '$H -e "retu
 case_ "several -e run in order" 0 "7" '$H -e "x = 3" -e "return x + 4"'
 case_ "a command runs from the command line" 0 "Commands:" '$H help'
 case_ "the README's tour shows the command list as help prints it" 0 "same" 'awk "/^halqa> help\$/ {on=1; next} /^halqa> / {on=0} on" "$HALQA_SOURCE_DIR/README.md" > tour.txt; COLUMNS=80 $H --db :memory: help | cmp - tour.txt && echo same'
+case_ "check --help shows the help without checking the dataset" 0 "usage: check" '$H check --help > ch.txt; ! grep -q "records," ch.txt && cat ch.txt'
 case_ "help names a command's usage" 0 "help [COMMAND" '$H help help'
 case_ "help cards lists the decks" 0 "Decks: dates, leaders, events, organizations" 'COLUMNS=200 $H help cards'
 case_ "help cards lists the keys" 0 "1 again, 2 hard, 3 good, 4 easy" 'COLUMNS=200 $H help cards'
