@@ -56,6 +56,13 @@ t.check(r.get("error", {}).get("code") == -32002 and "frobnicate" in r["error"][
 r = s.request("start", mode="drill", options={"n": 2})
 t.check(r.get("error", {}).get("code") == -32002 and "needs players or teams" in r["error"]["message"],
         f"a drill without players or teams is refused, not asked for them: {r}")
+sid = s.call("start", mode="circle")["session"]
+step = s.call("next", session=sid)
+t.check(step["type"] == "input" and "again" not in step and "Which topic" in step["input"],
+        f"circle without a topic asks which one, as a first input step: {step}")
+t.check(s.call("answer", session=sid, answer="1")["type"] == "ok" and s.call("next", session=sid)["type"] == "page",
+        "the topic's number starts its reading")
+s.call("end", session=sid)
 r = s.request("start", mode="stats")
 t.check(r.get("error", {}).get("code") == -32002 and "unknown mode" in r["error"]["message"], f"not a mode: {r}")
 r = s.request("start", mode="quiz", options=[1])

@@ -56,10 +56,12 @@ function Session:resume(...)
     self.summary = self.summary or { type = "summary", mode = self.mode, text = "" }
     self.summary.text = (self.summary.text or "") .. tail
   else
-    if not step then -- asked again without a new step (an unclear answer, another note line)
-      step = self.step and copy(self.step) or { type = "input" }
+    if not step and self.step then -- asked again without a new step (an unclear answer, another note line)
+      step = copy(self.step)
       step.text = nil
       step.again = true
+    elseif not step then -- a line no step describes, asked first (`circle` with no topic: which one?)
+      step = { type = "input" }
     end
     step.input = prompt -- what the terminal would prompt with ("> ", "notes> ")
     step.text = (step.text or "") .. tail
