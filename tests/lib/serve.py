@@ -51,6 +51,7 @@ t.check(r.get("error", {}).get("code") == -32602, f"an ended session is gone: {r
 # a usage error is the command line's message
 r = s.request("start", mode="quiz", options={"kind": "bogus"})
 t.check(r.get("error", {}).get("code") == -32002 and "kind 'bogus'" in r["error"]["message"], f"bad option value: {r}")
+t.check("\n" not in r["error"]["message"], f"a usage error is one line, not wrapped for a screen: {r}")
 r = s.request("start", mode="quiz", options={"frobnicate": True})
 t.check(r.get("error", {}).get("code") == -32002 and "frobnicate" in r["error"]["message"], f"unknown option: {r}")
 r = s.request("start", mode="drill", options={"n": 2})
