@@ -84,6 +84,7 @@ printf 'local t = {} while true do t[#t + 1] = ("x"):rep(1 << 16) end\n' > "$TMP
 printf 'while true do end\n' > "$TMP/loop.lua"
 printf '\033LuaT\000\031\223\r\n\032\n' > "$TMP/binary.lua"
 case_ "a script gets its arguments in arg" 0 "args:	2	a	b c" '$H args.lua a "b c"'
+case_ "a script gets 200 arguments (the Lua stack grows for them)" 0 "args:	200	1	2" '$H args.lua $(seq 1 200)'
 case_ "a script's syntax error is file:line" 1 "syntax.lua:2:" '$H syntax.lua'
 case_ "a script's runtime error has a traceback" 1 "stack traceback" '$H runtime.lua'
 case_ "a script's runtime error is file:line" 1 "runtime.lua:1: kaboom" '$H runtime.lua'
