@@ -7,7 +7,7 @@ local F, P = S.plain(require("lib.quiz.facts")), S.plain(require("lib.quiz.pick"
 local has, join_and = F.has, F.join_and
 local the_list, names, confusable_with_any = S.the_list, S.names, S.confusable_with_any
 local paren_date, person_type, named_in, tags = S.paren_date, S.person_type, S.named_in, S.tags
-local near, far, walk, is_dominant = S.near, S.far, S.walk, S.is_dominant
+local near, far, walk = S.near, S.far, S.walk
 
 -- Asks which records are linked to an event, with distractors from a ranked pool: one answer
 -- as a choice, two to four as a multiple-answer question with as many distractors as fit in six
@@ -70,11 +70,11 @@ local function who(ctx, e)
 end
 
 ---------------------------------------------------------------------------------------------------
--- Which parties took part: the parties an event names that its title does not. A party of most
--- events (S.is_dominant) is asked only when nothing else covers the event. Mergers and splits have
--- their own questions (mergers_splits.lua).
+-- Which parties took part: the parties an event names that its title does not, even a party of
+-- most events (the CPP): every event's parties are a fact to ask (`halqa check --coverage`).
+-- Mergers and splits have their own questions (mergers_splits.lua).
 
-local function parties_in(ctx, e, fallback)
+local function parties_in(ctx, e)
   if e.kind == "merger" or e.kind == "split" then return end
   local all = F.event_parties(e)
   if #all == 0 then return end
@@ -83,7 +83,6 @@ local function parties_in(ctx, e, fallback)
     if not F.mentions(e.title, p) then answers[#answers + 1] = p end
   end
   if #answers == 0 or #answers > 4 then return end
-  if #answers == 1 and is_dominant(answers[1]) and not fallback then return end
   local named = named_in(e)
   -- the first five (linked() draws from no more) by era gap and id
   local groups = {}

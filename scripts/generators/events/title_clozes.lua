@@ -7,7 +7,7 @@ local F = S.plain(require("lib.quiz.facts"))
 local table_of = halqa.index.table_of
 local has, copy = F.has, F.copy
 local paren_date, tags, inside_a_name = S.paren_date, S.tags, S.inside_a_name
-local event_index, is_dominant = S.event_index, S.is_dominant
+local event_index = S.event_index
 
 -- Calls fn(id) for every event (of `kind`, or of any kind when nil) whose date may share a year
 -- with date d (F.overlaps; d has a known interval), some more than once, until fn returns true.
@@ -50,7 +50,7 @@ local function blank_once(e, id)
   return blanked, n
 end
 
-local function title_clozes(ctx, e, fallback)
+local function title_clozes(ctx, e)
   local context = {}
   for _, p in ipairs(F.event_parties(e)) do
     if not F.mentions(e.title, p) then context[#context + 1] = F.short_name(p) end
@@ -79,10 +79,10 @@ local function title_clozes(ctx, e, fallback)
       break
     end
   end
-  -- A party.
+  -- Each party.
   for _, p in ipairs(F.event_parties(e)) do
     local blanked, n = blank_once(e, p)
-    if blanked and not blank_ambiguous(e, p) and (fallback or not is_dominant(p)) then
+    if blanked and not blank_ambiguous(e, p) then
       local accepted = F.accepted(p)
       if n ~= F.name(p) and not has(accepted, n) then table.insert(accepted, 1, n) end
       ctx:cloze{
@@ -93,7 +93,8 @@ local function title_clozes(ctx, e, fallback)
         explanation = "The party in \"" .. e.title .. "\"" .. paren_date(e) .. " is the " .. F.long_name(p) .. ".",
         sources = e.sources, tags = tags(e, "parties"),
       }
-      break
+      -- each party of the title gets its blank ("... the Awami League, then the Ganatantri
+      -- Dal"): a party named nowhere else is asked nowhere else
     end
   end
 end
