@@ -1,7 +1,8 @@
 -- generators/linked.lua: questions that join two records through their dates, which a flashcard
--- of one record cannot ask: how many years lay between two events of one party, and which of
--- two events of different parties came first. Tagged `linked`; each explanation names both
--- records and both dates.
+-- of one record cannot ask: how many years lay between two events of one party, which of two
+-- events of different parties came first, who led a party when an event happened, which party a
+-- person belonged to at the time of an event, and what a party was called in a given year.
+-- Tagged `linked`; each explanation names both records and their dates.
 
 local F = require("lib.quiz.facts")
 
@@ -31,6 +32,10 @@ local function shares_party(a, b)
   end
 end
 
+local at_the_time = require("generators.linked.at_the_time")
+local leader_at_time, party_at_time = at_the_time.leader, at_the_time.party
+local name_in_year = require("generators.linked.names").name_in_year
+
 local function generate(ctx)
   local dated = {}
   for _, id in ipairs(halqa.index.events_by_date) do
@@ -57,31 +62,39 @@ local function generate(ctx)
       end
     end
   end
-  -- which came first: events of parties with nothing in common, years apart
+  -- which came first: events of parties with nothing in common, years apart; of the later events
+  -- that fit, each event takes the one its place in the list points to, so that partners vary
   for i, a in ipairs(dated) do
+    local fit = {}
     for j = i + 1, #dated do
       local b = dated[j]
       if not shares_party(a, b) and b.date.year - a.date.year >= 2 and (a.parties or {})[1] and (b.parties or {})[1] then
-        -- the later event is named first every other time, the same for every seed, so that
-        -- "true" is not always the answer
-        local x, y = a, b
-        if i % 2 == 0 then x, y = b, a end
-        ctx:truefalse{
-          template = "came_first", facts = { a.id, b.id },
-          prompt = "True or false: “" .. x.title .. "” came before “" .. y.title .. "”.",
-          statement = "“" .. x.title .. "” came before “" .. y.title .. "”.",
-          truth = x == a,
-          explanation = told(a) .. " came " .. (b.date.year - a.date.year) .. " years before " .. told(b) .. ".",
-          sources = both_sources(a, b), tags = { "linked", "dates" },
-        }
-        break
+        fit[#fit + 1] = b
       end
     end
+    local b = fit[(i - 1) % math.max(#fit, 1) + 1]
+    if b then
+      -- the later event is named first every other time, the same for every seed, so that
+      -- "true" is not always the answer
+      local x, y = a, b
+      if i % 2 == 0 then x, y = b, a end
+      ctx:truefalse{
+        template = "came_first", facts = { a.id, b.id },
+        prompt = "True or false: “" .. x.title .. "” happened before “" .. y.title .. "”.",
+        statement = "“" .. x.title .. "” happened before “" .. y.title .. "”.",
+        truth = x == a,
+        explanation = told(a) .. " came " .. (b.date.year - a.date.year) .. " years before " .. told(b) .. ".",
+        sources = both_sources(a, b), tags = { "linked", "dates" },
+      }
+    end
   end
+  leader_at_time(ctx)
+  party_at_time(ctx)
+  name_in_year(ctx)
 end
 
 return {
   name = "linked",
-  description = "Questions joining two events through their dates: years between, which came first",
+  description = "Questions joining two records through their dates: years between, which came first, who led a party then, a person's party then, a party's name in a year",
   generate = generate,
 }

@@ -1,9 +1,8 @@
 -- generators/events/shared.lua: what the event question families share: names, times, indices, claims.
 --
 -- Names a grader could confuse; the years a record was around and how far that is from an event;
--- indices of the dataset built once; and the claim an
--- event makes (a merger, split, founding or ban) with the tests of a party that cannot be part of
--- it. Used by the families in this folder, composed by generators/events.lua.
+-- indices of the dataset built once; and the claim an event makes (a merger, split, founding or
+-- ban) with the tests of a party that cannot be part of it. Used by the families in this folder, composed by generators/events.lua.
 
 -- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
 -- module reads what it uses once, into plain locals (F.plain).
