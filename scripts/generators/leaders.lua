@@ -30,6 +30,15 @@ local function date_in_text(d)
   return (d.decade and "the " or "") .. F.date(d)
 end
 
+-- A post's title inside a sentence, lower case as running text writes it: "general secretary",
+-- "ruler under martial law", "prime minister of Pakistan" (a name of a place keeps its capital).
+local function post(title)
+  return (title:gsub("(%a[%w'’]*)", function(w)
+    if w:match("^Pakistan") or w:match("^%u%u") then return w end
+    return w:lower()
+  end))
+end
+
 -- A class as part of a question id: "representative_of_the_central_committee".
 local function slug(s)
   return (s:gsub("%W+", "_"))
@@ -306,15 +315,16 @@ local function generate(ctx)
   -- The sentence stating that person holds a post of `class` (titled `title`) in target.
   local function claim(person, class, title, target)
     local who = F.name(person)
-    if not target then return who .. " served as " .. title .. "." end
+    if not target then return who .. " served as " .. post(title) .. "." end
     if class == "founder" then return who .. " founded " .. the(target) .. "." end
     if class == "member" then return who .. " was a member of " .. the(target) .. "." end
-    return who .. " served as " .. title .. " of " .. the(where(title, target)) .. "."
+    return who .. " served as " .. post(title) .. " of " .. the(where(title, target)) .. "."
   end
 
   local function span(p)
-    if p.from and p.to then return ", from " .. date_in_text(p.from) .. " to " .. date_in_text(p.to) end
-    if p.from then return ", from " .. date_in_text(p.from) end
+    if p.class == "founder" then return p.from and (" " .. F.when(p.from)) or "" end
+    if p.from and p.to then return " from " .. date_in_text(p.from) .. " to " .. date_in_text(p.to) end
+    if p.from then return " from " .. date_in_text(p.from) end
     return ""
   end
 
@@ -339,7 +349,7 @@ local function generate(ctx)
     elseif p.class == "member" then
       return -- a member is one of many, not a post to ask after
     else
-      question = "Who served as " .. p.title .. " of " .. the(where(p.title, X)) .. "?"
+      question = "Who served as " .. post(p.title) .. " of " .. the(where(p.title, X)) .. "?"
     end
     if mentions(question, p.person) then return end -- the party is named after the person
     if #group == 1 then
@@ -352,7 +362,7 @@ local function generate(ctx)
     local choice_prompt = question
     if #group > 1 then
       choice_prompt = (p.class == "founder" and "Which of these people founded " .. the(X) .. "?")
-        or ("Which of these people served as " .. p.title .. " of " .. the(where(p.title, X)) .. "?")
+        or ("Which of these people served as " .. post(p.title) .. " of " .. the(where(p.title, X)) .. "?")
     end
     local wrong = pick_people(3, p.person, p.class, X, choice_prompt, function(q)
       return not may_hold(q, p.class, X, p.title) and outsider(q, X) and not mentions(choice_prompt, q)
@@ -370,7 +380,7 @@ local function generate(ctx)
         if o.from and F.date(o.from) == F.date(p.from) then same = same + 1 end
       end
       local blank = p.class == "founder" and ("____ founded " .. the(X) .. " " .. F.when(p.from) .. ".")
-        or ("____ became " .. p.title .. " of " .. the(where(p.title, X)) .. " " .. F.when(p.from) .. ".")
+        or ("____ became " .. post(p.title) .. " of " .. the(where(p.title, X)) .. " " .. F.when(p.from) .. ".")
       if same == 1 and not mentions(blank, p.person) then
         ctx:cloze{
           template = "holder_cloze", facts = { p.person, X }, variant = slug(p.class), person = true,
@@ -444,7 +454,7 @@ local function generate(ctx)
     local prompt
     if p.class == "founder" then prompt = "Which party did " .. F.name(p.person) .. " found?"
     elseif p.class == "member" then prompt = F.name(p.person) .. " was a member of which party?"
-    else prompt = "In which party did " .. F.name(p.person) .. " serve as " .. p.title .. "?" end
+    else prompt = "In which party did " .. F.name(p.person) .. " serve as " .. post(p.title) .. "?" end
     if mentions(F.long_name(p.target), p.person) then return end -- named after the person
     local mine = tied_to(p.person)
     local wrong = pick_party(3, p.target, p.person, p.class, mine, function(y)
@@ -551,7 +561,7 @@ local function generate(ctx)
   -- A state office that began at a date the sources give: who held it. ------------------------
   local function state_questions(p)
     if not p.from then return end
-    local prompt = "Who became " .. p.title .. " " .. F.when(p.from) .. "?"
+    local prompt = "Who became " .. post(p.title) .. " " .. F.when(p.from) .. "?"
     ctx:short{
       template = "office", facts = { p.person }, person = true,
       prompt = prompt, answer = F.name(p.person), accepted = F.accepted(p.person),

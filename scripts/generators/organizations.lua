@@ -445,8 +445,8 @@ local function generate(ctx)
         org.translation .. "”."
       ctx:short{
         template = "translation", facts = { o },
-        prompt = "What does " .. (lang and (lang .. " ") or "") .. "“" .. F.name(o) .. "”, the name of " ..
-          what .. of .. ", mean in English?",
+        prompt = F.capital(what) .. of .. " goes by the " .. (lang and (lang .. " ") or "") .. "name “" .. F.name(o) ..
+          "”. What does the name mean in English?",
         answer = org.translation, explanation = explanation, sources = org.sources, tags = tags,
       }
       local accepted = {}
@@ -554,7 +554,7 @@ local function generate(ctx)
         ctx:cloze{
           blank = e.title:sub(a, b),
           template = "event_name", facts = { id, o },
-          prompt = "Fill in the name of " .. (KIND[organizations[o].kind] or "a body") .. " in this event: “" ..
+          prompt = "Fill in the missing name (" .. (KIND[organizations[o].kind] or "a body") .. "): “" ..
             blanked .. "”" .. F.date_note(e) .. ".",
           answer = F.name(o), accepted = F.accepted(o),
           explanation = "The event is “" .. e.title .. "”" .. F.date_note(e) .. ", naming " .. the(o) .. ".",

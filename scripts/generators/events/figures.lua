@@ -34,14 +34,14 @@ local function figures(ctx, e)
       local label = label_text(fig.label)
       local ask
       if fig.unit == "%" then
-        ask = "give the " .. label .. " in per cent"
+        ask = "What " .. label .. ", in per cent, do the sources give for"
       else
-        ask = "give the " .. (fig.approx and "approximate " or "") .. "number of " .. label
+        ask = (fig.approx and "About how many " or "How many ") .. label .. " do the sources give for"
       end
       local value = (fig.approx and "about " or "") .. shown .. (fig.unit == "%" and "%" or "")
       ctx:number{
         template = "figure", facts = { e.id }, variant = tostring(i),
-        prompt = e.title .. paren_date(e) .. ": " .. ask .. ".",
+        prompt = ask .. " “" .. e.title .. "”" .. paren_date(e) .. "?",
         number = v, approx = fig.approx or false, unit = fig.unit ~= "%" and fig.unit or nil,
         explanation = "For \"" .. e.title .. "\"" .. paren_date(e) .. " the sources give " .. label ..
                       " as " .. value .. ".",

@@ -81,6 +81,12 @@ local function mergers(ctx, e)
   end
 end
 
+-- "In 1966, " to open a sentence about event e, or "" when its date is inferred (a split is told
+-- as it came, with or without a date).
+local function lead(e)
+  return F.askable(e.date) and (F.when(e.date) .. ", ") or ""
+end
+
 local function splits(ctx, e)
   local c = claim_of(e)
   if not c or (c.form ~= "split" and c.form ~= "join") then return end
@@ -97,7 +103,7 @@ local function splits(ctx, e)
   if picked then
     local prompt = c.form == "join"
       and ("Which party did members who left the " .. F.name(from) .. date_phrase(e) .. " join?")
-      or ("Which party did the group that left the " .. F.name(from) .. date_phrase(e) .. " set up or rebuild?")
+      or (F.capital(lead(e)) .. "a group left the " .. F.name(from) .. ". Which party came out of the split?")
     ctx:choice{
       template = "split_into", facts = { e.id },
       prompt = prompt, answer = F.name(target), distractors = names(picked),
@@ -113,8 +119,7 @@ local function splits(ctx, e)
     if picked2 then
       ctx:choice{
         template = "split_from", facts = { e.id },
-        prompt = "A group broke away" .. date_phrase(e) .. " and set up or rebuilt the " .. F.name(target) ..
-                 ". Which party did it leave?",
+        prompt = F.capital(lead(e)) .. "the " .. F.name(target) .. " came out of a split. Which party did the breakaway group leave?",
         answer = F.name(from), distractors = names(picked2),
         explanation = fact, sources = e.sources, tags = tags(e, "parties"),
       }

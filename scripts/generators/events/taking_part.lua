@@ -11,14 +11,15 @@ local near, far, walk = S.near, S.far, S.walk
 
 -- Asks which records are linked to an event, with distractors from a ranked pool: one answer
 -- as a choice, two to four as a multiple-answer question with as many distractors as fit in six
--- choices. `t` names the templates and the openings of the prompts, and the topic tag.
+-- choices. `t` names the templates, the openings of the prompts (and a verb to close them), and
+-- the topic tag.
 local function linked(ctx, e, answers, pool, facts, explanation, t)
   if #answers == 1 then
     local picked = P.draw(ctx.rng, pool, 3, 5)
     if not picked then return end
     ctx:choice{
       template = t.one, facts = facts,
-      prompt = t.which_is .. " linked to this event: " .. e.title .. paren_date(e) .. "?",
+      prompt = t.which_is .. " “" .. e.title .. "”" .. paren_date(e) .. (t.tail or "") .. "?",
       answer = F.name(answers[1]), distractors = names(picked),
       explanation = explanation, sources = e.sources, tags = tags(e, t.tag),
     }
@@ -27,7 +28,7 @@ local function linked(ctx, e, answers, pool, facts, explanation, t)
     if #answers + k < 4 then return end
     ctx:multi{
       template = t.all, facts = facts,
-      prompt = t.which_are .. " linked to this event: " .. e.title .. paren_date(e) .. "? Choose all that apply.",
+      prompt = t.which_are .. " “" .. e.title .. "”" .. paren_date(e) .. (t.tail or "") .. "? Choose all that apply.",
       answers = names(answers), distractors = names(P.draw(ctx.rng, pool, k, k + 2)),
       explanation = explanation, sources = e.sources, tags = tags(e, t.tag),
     }
@@ -65,8 +66,8 @@ local function who(ctx, e)
   local facts = { e.id }
   for _, pid in ipairs(answers) do facts[#facts + 1] = pid end
   linked(ctx, e, answers, pool, facts, explanation,
-         { one = "who", all = "who_all", which_is = "Which of these people is",
-           which_are = "Which of these people are", tag = "people" })
+         { one = "who", all = "who_all", which_is = "Which of these people plays a part in",
+           which_are = "Which of these people play a part in", tag = "people" })
 end
 
 ---------------------------------------------------------------------------------------------------
@@ -96,8 +97,8 @@ local function parties_in(ctx, e)
   end)
   local explanation = '"' .. e.title .. '"' .. paren_date(e) .. " involved " .. the_list(all) .. "."
   linked(ctx, e, answers, pool, { e.id }, explanation,
-         { one = "party", all = "parties", which_is = "Which party is",
-           which_are = "Which of these parties are", tag = "parties" })
+         { one = "party", all = "parties", which_is = "Which party does",
+           which_are = "Which of these parties does", tail = " concern", tag = "parties" })
 end
 
 return { who = who, parties = parties_in }

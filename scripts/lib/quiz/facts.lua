@@ -167,10 +167,11 @@ function F.name(id)
   return r.name or r.title or id
 end
 
--- A record's name with its abbreviation, when it has one: "Communist Party of Pakistan (CPP)".
+-- A record's name with its abbreviation, when it has one: "Communist Party of Pakistan (CPP)";
+-- a name that already ends in brackets keeps them alone ("Mazdoor Kissan Party (present-day)").
 function F.long_name(id)
   local r = F.record(id)
-  if r and r.abbr and r.abbr ~= r.name then return r.name .. " (" .. r.abbr .. ")" end
+  if r and r.abbr and r.abbr ~= r.name and not r.name:find("%)$") then return r.name .. " (" .. r.abbr .. ")" end
   return F.name(id)
 end
 
