@@ -32,6 +32,16 @@ caught("near_duplicates", { id = "x", kind = "choice", correct = { 1 },
 caught("hints", { id = "x", kind = "cloze", answer = "Vladimir Lenin", blank = "Lenin",
   hint = "It starts with \"V\" and has 14 characters.", facts = {} })
 
+caught("linked_times", { id = "linked.leader_at_time.x", kind = "choice", facts = { "jam_saqi_gs_1990", "jam_saqi" },
+  choices = { "Jam Saqi", "Imdad Qazi", "Sajjad Zaheer", "Hkmat Shaw" }, correct = { 1 }, prompt = "" })
+caught("linked_times", { id = "linked.party_at_time.x", kind = "choice", facts = { "cmkp_split_2009", "sufi_abdul_khaliq_baloch" },
+  choices = { "Communist Mazdoor Kissan Party", "Workers Party of Pakistan", "Azad Pakistan Party", "Awami League" },
+  correct = { 1 }, prompt = "" })
+caught("linked_times", { id = "linked.name_in_year.x", kind = "short", facts = { "cmkp_founded_1995", "pmkp_formed_2015" },
+  answer = "Communist Mazdoor Kissan Party", prompt = "What was that party called in 2016?" })
+caught("nested_places", { id = "x", kind = "multi", tags = { "places" }, correct = { 1, 2 },
+  choices = { "East Pakistan", "India", "Dhaka (Dacca), East Pakistan", "Russia" }, facts = {} })
+
 -- no event's doubtful link is asked, and no hint miscounts a blank
 for _, q in ipairs(b) do
   if q.blank then
