@@ -18,6 +18,8 @@ end
 caught("doubtful_links", { id = "x", kind = "choice", facts = { "cpp_ban_1954", "liaquat_ali_khan" }, choices = {}, prompt = "" })
 caught("unique_answers", { id = "dates.founded_cloze.x", kind = "cloze", facts = { "APP" }, prompt = "",
   answer = "" })
+caught("unique_answers", { id = "leaders.holder.x", kind = "short", facts = { "jam_saqi", "CPP" }, answer = "Jam Saqi",
+  prompt = "Who served as general secretary of the Communist Party of Pakistan (CPP)?" })
 caught("false_statements", { id = "leaders.post_tf.x", kind = "truefalse", answer = "false", facts = { "nazir_abbasi" },
   prompt = "True or false: Nazir Abbasi served as Leader of the Communist Party of Pakistan (CPP)." })
 caught("order_leaks", { id = "x", kind = "match", left = { "a", "b", "c" }, choices = { "1954", "1948", "1951" },
