@@ -23,6 +23,15 @@ local function both_sources(a, b)
   return out
 end
 
+-- Whether the difference of two dates' years is the time between them as a reader counts it: when
+-- both give the month, the months must not make it half a year more or less (December 1990 to
+-- April 1991 is four months, not a year).
+local function months_agree(a, b)
+  if not (a.month and b.month) then return true end
+  local months = (b.year - a.year) * 12 + (b.month - a.month)
+  return math.abs(months - 12 * (b.year - a.year)) < 6
+end
+
 local function told(e) return "“" .. e.title .. "” (" .. F.date(e.date) .. ")" end
 
 local function shares_party(a, b)
@@ -48,7 +57,7 @@ local function generate(ctx)
     for j = i + 1, #dated do
       local b = dated[j]
       local p = shares_party(a, b)
-      if p and b.date.year > a.date.year then
+      if p and b.date.year > a.date.year and months_agree(a.date, b.date) then
         local n = b.date.year - a.date.year
         ctx:number{
           template = "years_between", facts = { a.id, b.id },

@@ -41,6 +41,8 @@ caught("linked_times", { id = "linked.party_at_time.x", kind = "choice", facts =
   correct = { 1 }, prompt = "" })
 caught("linked_times", { id = "linked.name_in_year.x", kind = "short", facts = { "cmkp_founded_1995", "pmkp_formed_2015" },
   answer = "Communist Mazdoor Kissan Party", prompt = "What was that party called in 2016?" })
+caught("linked_times", { id = "linked.years_between.x", kind = "number", facts = { "jam_saqi_gs_1990", "jam_saqi_resigns_1991" },
+  number = 1, prompt = "" })
 caught("nested_places", { id = "x", kind = "multi", tags = { "places" }, correct = { 1, 2 },
   choices = { "East Pakistan", "India", "Dhaka (Dacca), East Pakistan", "Russia" }, facts = {} })
 

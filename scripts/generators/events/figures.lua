@@ -43,7 +43,7 @@ local function figures(ctx, e)
         template = "figure", facts = { e.id }, variant = tostring(i),
         prompt = ask .. " “" .. e.title .. "”" .. paren_date(e) .. "?",
         number = v, approx = fig.approx or false, unit = fig.unit ~= "%" and fig.unit or nil,
-        explanation = "For \"" .. e.title .. "\"" .. paren_date(e) .. " the sources give " .. label ..
+        explanation = "For “" .. e.title .. "”" .. paren_date(e) .. " the sources give " .. label ..
                       " as " .. value .. ".",
         sources = e.sources, tags = tags(e, "figures"),
       }

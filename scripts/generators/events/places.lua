@@ -38,9 +38,9 @@ local function places(ctx, e)
         local blanked = F.blank(e.title, best[1], best[2])
         ctx:cloze{
           template = "place_cloze", facts = { e.id },
-          prompt = 'Fill in the place: "' .. blanked .. '"' .. paren_date(e) .. ".",
+          prompt = "Fill in the place: “" .. blanked .. "”" .. paren_date(e) .. ".",
           answer = p, accepted = F.place_forms(p),
-          explanation = '"' .. e.title .. '"' .. paren_date(e) .. " took place in " .. p .. ".",
+          explanation = "“" .. e.title .. "”" .. paren_date(e) .. " took place in " .. p .. ".",
           sources = e.sources, tags = tags(e, "places"),
         }
       end
@@ -54,7 +54,7 @@ local function places(ctx, e)
     template = "where", facts = { e.id },
     prompt = "Where did “" .. e.title .. "”" .. paren_date(e) .. " take place?",
     answer = p, accepted = F.place_forms(p),
-    explanation = '"' .. e.title .. '"' .. paren_date(e) .. " took place in " .. p .. ".",
+    explanation = "“" .. e.title .. "”" .. paren_date(e) .. " took place in " .. p .. ".",
     sources = e.sources, tags = tags(e, "places"),
   }
 end

@@ -62,7 +62,7 @@ local function who(ctx, e)
     end
     return #pool >= 5
   end)
-  local explanation = '"' .. e.title .. '"' .. paren_date(e) .. " involved " .. join_and(names(people_list)) .. "."
+  local explanation = "“" .. e.title .. "”" .. paren_date(e) .. " involved " .. join_and(names(people_list)) .. "."
   local facts = { e.id }
   for _, pid in ipairs(answers) do facts[#facts + 1] = pid end
   linked(ctx, e, answers, pool, facts, explanation,
@@ -95,7 +95,7 @@ local function parties_in(ctx, e)
     if not has(all, p) and not named[p] and not confusable_with_any(p, all) then pool[#pool + 1] = p end
     return #pool >= 5
   end)
-  local explanation = '"' .. e.title .. '"' .. paren_date(e) .. " involved " .. the_list(all) .. "."
+  local explanation = "“" .. e.title .. "”" .. paren_date(e) .. " involved " .. the_list(all) .. "."
   linked(ctx, e, answers, pool, { e.id }, explanation,
          { one = "party", all = "parties", which_is = "Which party does",
            which_are = "Which of these parties does", tail = " concern", tag = "parties" })

@@ -71,9 +71,9 @@ local function title_clozes(ctx, e)
       ctx:cloze{
         blank = n,
         template = "person_cloze", facts = { e.id, pid },
-        prompt = 'Fill in the person: "' .. blanked .. '"' .. suffix(context) .. ".",
+        prompt = "Fill in the person: “" .. blanked .. "”" .. suffix(context) .. ".",
         answer = F.name(pid), accepted = accepted, person = true,
-        explanation = F.name(pid) .. " is the person in \"" .. e.title .. "\"" .. paren_date(e) .. ".",
+        explanation = F.name(pid) .. " is the person in “" .. e.title .. "”" .. paren_date(e) .. ".",
         sources = e.sources, tags = tags(e, "people"),
       }
       break
@@ -88,9 +88,9 @@ local function title_clozes(ctx, e)
       ctx:cloze{
         blank = n,
         template = "party_cloze", facts = { e.id, p },
-        prompt = 'Fill in the party: "' .. blanked .. '"' .. suffix({}) .. ".",
+        prompt = "Fill in the party: “" .. blanked .. "”" .. suffix({}) .. ".",
         answer = F.name(p), accepted = accepted,
-        explanation = "The party in \"" .. e.title .. "\"" .. paren_date(e) .. " is the " .. F.long_name(p) .. ".",
+        explanation = "The party in “" .. e.title .. "”" .. paren_date(e) .. " is the " .. F.long_name(p) .. ".",
         sources = e.sources, tags = tags(e, "parties"),
       }
       -- each party of the title gets its blank ("... the Awami League, then the Ganatantri

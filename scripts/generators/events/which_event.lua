@@ -162,7 +162,7 @@ end
 -- The same as one sentence, for the explanation.
 local function description_sentence(e, desc)
   local ps, os = split_ids(desc)
-  local s = '"' .. e.title .. '"'
+  local s = "“" .. e.title .. "”"
   if desc.kind ~= "other" then
     s = s .. " was " .. KIND_NOUN[desc.kind]
     if desc.formed then

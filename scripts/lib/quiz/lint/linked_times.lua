@@ -1,7 +1,8 @@
 -- lint/linked_times.lua: a linked question whose dates do not settle its answer: a wrong choice
 -- for "who led the party at the time" or "which party did they belong to then" that the data
 -- leaves possible at the event's date (a post of theirs undated, or dated around it), or "what
--- was the party called in YEAR" with a year outside the span its two events give.
+-- was the party called in YEAR" with a year outside the span its two events give; or a count of
+-- years between two dates given to the month that the months contradict.
 
 local F = require("lib.quiz.facts")
 
@@ -84,6 +85,16 @@ function checks.name_in_year(q, report)
   if year and r and ((F.askable(r.founded) and F.interval(r.founded) > year) or
      (F.askable(r.dissolved) and select(2, F.interval(r.dissolved)) < year)) then
     report(q, "'" .. q.answer .. "' did not exist in " .. year)
+  end
+end
+
+function checks.years_between(q, report)
+  local a, b = events[q.facts[1]].date, events[q.facts[2]].date
+  if a.month and b.month then
+    local months = (b.year - a.year) * 12 + (b.month - a.month)
+    if math.abs(months - 12 * q.number) >= 6 then
+      report(q, q.number .. " years, but the dates lie " .. months .. " months apart")
+    end
   end
 end
 
