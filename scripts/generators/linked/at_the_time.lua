@@ -127,8 +127,8 @@ local function leader(ctx)
             prompt = "Who was " .. r.title:lower() .. " of " .. F.the_short(p) .. " at the time of “" .. e.title ..
               "” (" .. F.date(e.date) .. ")?",
             answer = F.name(hit.pid), distractors = F.map(picked, F.name),
-            explanation = told(e) .. " fell while " .. F.name(hit.pid) .. " was " .. r.title:lower() .. " of " ..
-              F.the_short(p) .. ", " .. span(r) .. ".",
+            explanation = F.name(hit.pid) .. " was " .. r.title:lower() .. " of " .. F.the_short(p) .. " " .. span(r) ..
+              (r.to and ", a span that takes in " or ", the time of ") .. told(e) .. ".",
             sources = sources(e, people[hit.pid]), tags = { "linked", "leaders" },
           }
         end
