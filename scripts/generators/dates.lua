@@ -130,7 +130,8 @@ local function events_of_year(ctx)
     local ids = halqa.index.events_by_year[year]
     local answer_id
     for _, id in ipairs(ids) do
-      if exact_year(events[id].date) and not answer_id then answer_id = id end
+      -- a title that holds the year would give itself away
+      if exact_year(events[id].date) and not names_a_year(events[id].title) and not answer_id then answer_id = id end
     end
     if answer_id then
       local answer_title = events[answer_id].title

@@ -43,6 +43,8 @@ caught("linked_times", { id = "linked.name_in_year.x", kind = "short", facts = {
   answer = "Communist Mazdoor Kissan Party", prompt = "What was that party called in 2016?" })
 caught("linked_times", { id = "linked.years_between.x", kind = "number", facts = { "jam_saqi_gs_1990", "jam_saqi_resigns_1991" },
   number = 1, prompt = "" })
+caught("year_giveaways", { id = "x", kind = "choice", prompt = "Which of these happened in 2013?", correct = { 1 },
+  choices = { "CPP in the 2013 general election", "Jam Saqi resigns", "CPP banned", "CPP splits in two" }, facts = {} })
 caught("nested_places", { id = "x", kind = "multi", tags = { "places" }, correct = { 1, 2 },
   choices = { "East Pakistan", "India", "Dhaka (Dacca), East Pakistan", "Russia" }, facts = {} })
 

@@ -65,6 +65,9 @@ local function is_date(v) return type(v) == "table" and v.year ~= nil end
 function C.excluded(tname, r, field)
   local v = r[field]
   if is_date(v) and v.inferred then return "an inferred date: no source gives it, so nothing may ask it" end
+  if tname == "events" and field == "date" and not v.decade and r.title:find(tostring(v.year), 1, true) then
+    return "the title states the year"
+  end
   if field == "claims" then return "claims are the sides of a disagreement in prose, shown with the event, like a summary" end
   if field == "status" and v == "unknown" then return "\"unknown\" says the sources do not tell" end
   if tname == "events" and field == "kind" then return "an event's kind files it under a topic; its title tells it" end
