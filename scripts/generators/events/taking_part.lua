@@ -66,8 +66,8 @@ local function who(ctx, e)
   local facts = { e.id }
   for _, pid in ipairs(answers) do facts[#facts + 1] = pid end
   linked(ctx, e, answers, pool, facts, explanation,
-         { one = "who", all = "who_all", which_is = "Which of these people plays a part in",
-           which_are = "Which of these people play a part in", tag = "people" })
+         { one = "who", all = "who_all", which_is = "Which of these people comes into the story of",
+           which_are = "Which of these people come into the story of", tag = "people" })
 end
 
 ---------------------------------------------------------------------------------------------------
