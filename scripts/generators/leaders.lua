@@ -678,9 +678,9 @@ local function generate(ctx)
         if wrong then
           ctx:choice{
             template = "event_person", facts = { id, person },
-            prompt = "Which of these people figures in the event “" .. e.title .. "”" .. F.date_note(e) .. "?",
+            prompt = "Which of these people is named in the story of “" .. e.title .. "”" .. F.date_note(e) .. "?",
             answer = F.name(person), distractors = map(wrong, F.name),
-            explanation = F.name(person) .. " figures in “" .. e.title .. "”" .. F.date_note(e) .. ".",
+            explanation = F.name(person) .. " is named in the story of “" .. e.title .. "”" .. F.date_note(e) .. ".",
             sources = e.sources, tags = event_tags(e),
           }
         end

@@ -576,9 +576,9 @@ local function generate(ctx)
         if wrong then
           ctx:choice{
             template = "event_org", facts = { id, o },
-            prompt = "Which of these organizations figures in the event “" .. e.title .. "”" .. F.date_note(e) .. "?",
+            prompt = "Which of these organizations is named in the story of “" .. e.title .. "”" .. F.date_note(e) .. "?",
             answer = F.long_name(o), distractors = map(wrong, F.long_name),
-            explanation = F.capital(the(o)) .. " figures in “" .. e.title .. "”" .. F.date_note(e) .. ".",
+            explanation = F.capital(the(o)) .. " is named in the story of “" .. e.title .. "”" .. F.date_note(e) .. ".",
             sources = e.sources, tags = tags,
           }
         end
