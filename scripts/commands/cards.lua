@@ -18,6 +18,7 @@ local spec = {
   { nil, "steps", "LIST", "new cards' steps (\"1m 10m\"; \"\" for none)" },
   { nil, "relearning-steps", "LIST", "forgotten cards' steps (\"10m\")" },
   { nil, "optimize", nil, "fit the weights to your reviews, then stop", type = "flag" },
+  args = "decks", -- what Tab offers for DECK
 }
 
 -- Brings the store in line with the card generators: new cards added, vanished ones retired.
@@ -127,4 +128,4 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N] [--optimize]  review 
   local summary = review.run(queue, session, waiting)
   halqa.store.end_session(session)
   print(review.summary(summary))
-end)
+end, function() return spec end)

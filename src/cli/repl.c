@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/select.h>
 #include <time.h>
 #include <unistd.h>
@@ -271,13 +272,30 @@ static char *next_match(const char *text, int state) {
   return i < found.n ? found.v[i++] : NULL;
 }
 
+/* A command's FILE argument: the names in the folder typed so far, as a shell offers them (a
+** command's words break only at blanks, so text is the whole path typed). */
+static void add_file_names(const char *text) {
+  char *f;
+  for (int state = 0; (f = rl_filename_completion_function(text, state)) != NULL; state = 1) {
+    add_match(&found, f);
+    free(f);
+  }
+  rl_filename_completion_desired = 1; /* readline shows base names, adds '/' to a folder */
+}
+
+/* Words break at Lua's operators, except after a command's name: there they are its arguments
+** (`--party`, `a/b.csv`), which break at blanks and at the '=' of `--format=gift` only. */
+static char *word_breaks(void) {
+  return hq_is_command_line(complete_host, rl_line_buffer, (size_t)rl_point) ? " \t\n\"'=" : NULL;
+}
+
 static char **complete(const char *text, int start, int end) {
-  (void)start;
   for (size_t i = 0; i < found.n; i++) free(found.v[i]);
   found.n = 0;
   rl_attempted_completion_over = 1;
-  hq_complete(complete_host, rl_line_buffer, (size_t)end, add_match, &found);
+  int files = hq_complete(complete_host, rl_line_buffer, (size_t)start, (size_t)end, add_match, &found);
   rl_completion_append_character = strpbrk(text, ".:") ? '\0' : ' ';
+  if (files) add_file_names(text);
   char **r = rl_completion_matches(text, next_match);
   for (size_t i = 0; i < found.n; i++) found.v[i] = NULL; /* handed to readline */
   found.n = 0;
@@ -408,6 +426,7 @@ int repl_interactive(hq_host *H) {
   complete_host = H;
   rl_readline_name = "halqa";
   rl_attempted_completion_function = complete;
+  rl_completion_word_break_hook = word_breaks;
   rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,+-*/%^~#[]";
   rl_catch_signals = 0;
   rl_catch_sigwinch = 0;

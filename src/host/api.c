@@ -28,11 +28,13 @@ static int valid_command_name(const char *s) {
   return 1;
 }
 
-/* halqa.command(name, help, fn): registers a command for the REPL and the command line. */
+/* halqa.command(name, help, fn [, complete]): registers a command for the REPL and the command
+** line; complete(words) returns the option spec that Tab completes from (lib/complete.lua). */
 static int api_command(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
   luaL_checkstring(L, 2);
   luaL_checktype(L, 3, LUA_TFUNCTION);
+  if (!lua_isnoneornil(L, 4)) luaL_checktype(L, 4, LUA_TFUNCTION);
   luaL_argcheck(L, valid_command_name(name) && strlen(name) <= 64, 1,
                 "a command name is a letter then letters, digits, '_' or '-'");
   lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_COMMANDS);
@@ -41,11 +43,13 @@ static int api_command(lua_State *L) {
     return luaL_error(L, "command '%s' is already defined (at %s)", name, lua_tostring(L, -1));
   }
   lua_pop(L, 1);
-  lua_createtable(L, 0, 3);
+  lua_createtable(L, 0, 4);
   lua_pushvalue(L, 2);
   lua_setfield(L, -2, "help");
   lua_pushvalue(L, 3);
   lua_setfield(L, -2, "fn");
+  lua_pushvalue(L, 4);
+  lua_setfield(L, -2, "complete");
   luaL_where(L, 1);
   lua_setfield(L, -2, "origin");
   lua_setfield(L, -2, name);
@@ -250,17 +254,24 @@ static int api_interactive(lua_State *L) {
   return 1;
 }
 
-/* halqa.columns(): the output terminal's width, else $COLUMNS, else 80. */
-static int api_columns(lua_State *L) {
+/* The output terminal's size in one dimension (ws_col or ws_row), else the environment
+** variable env, else fallback. */
+static int terminal_size(lua_State *L, int rows, const char *env, int fallback) {
   hq_host *H = hq_host_of(L);
   struct winsize ws;
-  int cols = 0;
-  if (ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) cols = ws.ws_col;
-  const char *env = getenv("COLUMNS");
-  if (!cols && env) cols = atoi(env);
-  lua_pushinteger(L, cols > 0 ? cols : 80);
+  int n = 0;
+  if (ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0) n = rows ? ws.ws_row : ws.ws_col;
+  const char *v = getenv(env);
+  if (n <= 0 && v) n = atoi(v);
+  lua_pushinteger(L, n > 0 ? n : fallback);
   return 1;
 }
+
+/* halqa.columns(): the output terminal's width, else $COLUMNS, else 80. */
+static int api_columns(lua_State *L) { return terminal_size(L, 0, "COLUMNS", 80); }
+
+/* halqa.rows(): the output terminal's height, else $LINES, else 24. */
+static int api_rows(lua_State *L) { return terminal_size(L, 1, "LINES", 24); }
 
 /* halqa.color(): whether to colour output: a terminal, NO_COLOR unset, TERM not dumb. */
 static int api_color(lua_State *L) {
@@ -297,7 +308,7 @@ static int api_memory(lua_State *L) {
 static const luaL_Reg api_funcs[] = {
   {"command", api_command}, {"commands", api_commands}, {"quit", api_quit},
   {"readline", api_readline}, {"write", api_write}, {"warn", api_warn}, {"interactive", api_interactive},
-  {"columns", api_columns}, {"color", api_color}, {"scripts", api_scripts},
+  {"columns", api_columns}, {"rows", api_rows}, {"color", api_color}, {"scripts", api_scripts},
   {"memory", api_memory}, {"clock", api_clock}, {NULL, NULL}
 };
 

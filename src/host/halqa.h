@@ -67,8 +67,13 @@ int hq_eval(hq_host *H, const char *chunk);
 /* Set by halqa.quit(); the REPL stops when it is. */
 int hq_quit_requested(hq_host *H, int *status);
 
-/* Completion candidates for the word ending at text[end]; calls add() once per match. */
-void hq_complete(hq_host *H, const char *line, size_t end, void (*add)(void *ud, const char *m), void *ud);
+/* Completion candidates for the word ending at line[end], readline's word starting at
+** line[start]; calls add() once per match (the part from start on). Returns 1 when the word is a
+** command's argument that may also be a file name (the caller offers those itself). */
+int hq_complete(hq_host *H, const char *line, size_t start, size_t end,
+                void (*add)(void *ud, const char *m), void *ud);
+/* Is line[0..end) a command's name followed by (the start of) its arguments? */
+int hq_is_command_line(hq_host *H, const char *line, size_t end);
 
 /* halqa check: validates the dataset in dir, printing every problem; returns the exit status. */
 int hq_check(const char *data_dir, FILE *out, FILE *err);

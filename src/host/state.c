@@ -154,7 +154,11 @@ hq_host *hq_open(const hq_config *cfg) {
   if (user) add_script_dir(H, user);
   free(user);
   const char *bundled_scripts = hq_default_scripts_dir();
-  if (bundled_scripts) add_script_dir(H, bundled_scripts);
+  H->bundled_dir = -1;
+  if (bundled_scripts) {
+    H->bundled_dir = H->n_script_dirs;
+    add_script_dir(H, bundled_scripts);
+  }
 
   /* The progress store: a store that cannot save still runs (in memory), and says why. */
   char why[1024] = "";

@@ -25,6 +25,7 @@ struct hq_host {
   char *data_dir;
   char *script_dirs[HQ_MAX_SCRIPT_DIRS + 2];
   int n_script_dirs;
+  int bundled_dir;         /* index of the bundled scripts in script_dirs, or -1 */
   store *progress;  /* the progress store (never NULL once open; may be in no-save mode) */
 };
 

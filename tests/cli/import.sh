@@ -36,6 +36,11 @@ case_ "imported questions are a flashcard deck" 0 "[teacher · new]" 'printf "qu
 case_ "imported questions come up in a drill" 0 "Final standings" \
   'printf "Calcutta\n/end\n" | timeout 60 $H drill --players Ali --generator teacher --kind short -n 1 --time 0'
 
+# A path that begins a command's arguments is no Lua operator: `import /abs/file` is the command.
+case_ "the REPL runs import with an absolute path" 0 "Wrote" \
+  'printf "import $FIX/teacher.tsv --name abs_path --yes\n" | XDG_CONFIG_HOME="$TMP/abs" $H'
+case_ "the REPL runs import with ./path" 0 "Wrote" \
+  'printf "import ./teacher.tsv --name dot_path --yes\n" | XDG_CONFIG_HOME="$TMP/dot" $H'
 case_ "the REPL plays an import at once, in the same session" 0 "Score: 1 of 1" \
   'printf "import teacher.tsv --name same_session --yes\nquiz --id same_session.q1.same_session_1\nCalcutta\n" | XDG_CONFIG_HOME="$TMP/fresh" $H'
 case_ "the REPL survives a malformed file (and a piped run ends in failure)" 1 "still here" \
