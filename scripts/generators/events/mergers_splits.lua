@@ -72,7 +72,7 @@ local function mergers(ctx, e)
   if picked then
     local prompt = #from > 1
       and (F.capital(the_list(from)) .. " merged" .. date_phrase(e) .. ". What party did they form?")
-      or (F.capital(the(from[1])) .. " merged into another party" .. date_phrase(e) .. ". Which party?")
+      or ("Which party did " .. the(from[1]) .. " merge into" .. date_phrase(e) .. "?")
     ctx:choice{
       template = "merger_result", facts = { e.id },
       prompt = prompt, answer = F.name(e.formed), distractors = names(picked),
