@@ -70,7 +70,7 @@ function C.excluded(tname, r, field)
   end
   if field == "claims" then return "claims are the sides of a disagreement in prose, shown with the event, like a summary" end
   if field == "status" and v == "unknown" then return "\"unknown\" says the sources do not tell" end
-  if tname == "events" and field == "kind" then return "an event's kind files it under a topic; its title tells it" end
+  if tname == "events" and field == "kind" then return "an event's kind is the dataset's filing of it under a topic (quiz --topic), not a fact a source states" end
   if tname == "events" and (field == "people" or field == "organizations" or field == "parties") then
     local asked = F.undoubted(r, v)
     if #asked == 0 then return "every one of these links is one the record calls doubtful" end
