@@ -50,7 +50,7 @@ local function event_dates(ctx)
     if F.askable(d) and not names_a_year(e.title) then
       ctx:date{
         template = "when", facts = { id }, date = d,
-        prompt = "When did “" .. e.title .. "” take place?" .. precision_hint(d),
+        prompt = "When did the event “" .. e.title .. "” take place?" .. precision_hint(d),
         explanation = "“" .. e.title .. "” took place " .. F.when(d) .. ".",
         sources = e.sources, tags = { "dates", e.kind },
       }
@@ -58,7 +58,7 @@ local function event_dates(ctx)
     if exact_year(d) and not names_a_year(e.title) then
       ctx:choice{
         template = "year", facts = { id },
-        prompt = "In which year did “" .. e.title .. "” take place?",
+        prompt = "In which year did the event “" .. e.title .. "” take place?",
         answer = tostring(d.year), distractors = near_years(ctx.rng, d.year, { [d.year] = true }),
         explanation = "“" .. e.title .. "” took place " .. F.when(d) .. ".",
         sources = e.sources, tags = { "dates", e.kind },
@@ -70,7 +70,7 @@ local function event_dates(ctx)
       if not truth then shown = d.year + ctx.rng:pick({ -3, -2, -1, 1, 2, 3 }) end
       ctx:truefalse{
         template = "year_tf", facts = { id }, truth = truth,
-        prompt = "True or false: “" .. e.title .. "” took place in " .. shown .. ".",
+        prompt = "True or false: the event “" .. e.title .. "” took place in " .. shown .. ".",
         statement = "“" .. e.title .. "” took place in " .. shown .. ".",
         explanation = "“" .. e.title .. "” took place " .. F.when(d) .. ".",
         sources = e.sources, tags = { "dates", e.kind },

@@ -52,7 +52,7 @@ local function places(ctx, e)
   local p = list[1]
   ctx:short{
     template = "where", facts = { e.id },
-    prompt = "Where did “" .. e.title .. "”" .. paren_date(e) .. " take place?",
+    prompt = "Where did the event “" .. e.title .. "”" .. paren_date(e) .. " take place?",
     answer = p, accepted = F.place_forms(p),
     explanation = "“" .. e.title .. "”" .. paren_date(e) .. " took place in " .. p .. ".",
     sources = e.sources, tags = tags(e, "places"),
