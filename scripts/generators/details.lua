@@ -161,9 +161,9 @@ local function events_(ctx)
       if #list + k >= 4 then
         ctx:multi{
           template = "places", facts = { id }, asks = { id .. ".places" },
-          prompt = "Which of these places come into “" .. e.title .. "”" .. F.date_note(e) .. "? Choose all that apply.",
+          prompt = "Which of these places come into the story of “" .. e.title .. "”" .. F.date_note(e) .. "? Choose all that apply.",
           answers = F.copy(list), distractors = ctx.rng:sample(pool, k),
-          explanation = "“" .. e.title .. "”" .. F.date_note(e) .. " took in " .. F.join_and(F.copy(list)) .. ".",
+          explanation = "The story of “" .. e.title .. "”" .. F.date_note(e) .. " takes in " .. F.join_and(F.copy(list)) .. ".",
           sources = e.sources, tags = { "places" },
         }
       end
