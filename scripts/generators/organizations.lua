@@ -425,7 +425,7 @@ local function generate(ctx)
       end
       ctx:truefalse{
         template = "party_of_tf", facts = { o, p }, truth = truth,
-        prompt = "True or false: " .. statement, statement = statement,
+        prompt = F.true_or_false(statement), statement = statement,
         explanation = truth and stated or ("In fact, " .. stated:gsub("^The ", "the ")),
         sources = src, tags = tags,
       }

@@ -102,6 +102,15 @@ function F.capital(s)
   return (s:gsub("^%l", string.upper))
 end
 
+-- "True or false: " and a statement, which carries on the sentence: its first word keeps a
+-- capital only when it is a name ("the CPP was founded ...", "in 1968, ...", "Jam Saqi ...").
+local LEADS = { The = true, In = true, On = true, A = true, An = true, Members = true }
+function F.true_or_false(statement)
+  return "True or false: " .. statement:gsub("^(%a+)", function(w)
+    if LEADS[w] then return w:lower() end
+  end)
+end
+
 -- A noun with its article: "a trade union", "an alliance".
 function F.a(noun)
   return (noun:match("^[aeiou]") and "an " or "a ") .. noun
