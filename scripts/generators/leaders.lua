@@ -655,7 +655,7 @@ local function generate(ctx)
         ctx:cloze{
           blank = e.title:sub(a, b),
           template = "event_name", facts = { id, person }, person = true,
-          prompt = "Fill in the name in this event: “" .. blanked .. "”" .. F.date_note(e) .. ".",
+          prompt = "Fill in the name: “" .. blanked .. "”" .. F.date_note(e) .. ".",
           answer = F.name(person), accepted = F.accepted(person),
           explanation = "The event is “" .. e.title .. "”" .. F.date_note(e) .. ", naming " .. F.name(person) .. ".",
           sources = e.sources, tags = event_tags(e),

@@ -13,10 +13,9 @@ local function places(ctx, e)
   if #list == 1 and e.kind == "founding" and e.formed then
     local p = list[1]
     local what = table_of[e.formed] == "parties" and "founded" or "set up"
-    local date = F.date_note(e)
     ctx:short{
       template = "where_founded", facts = { e.id },
-      prompt = "Where was the " .. F.name(e.formed) .. " " .. what .. date .. "?",
+      prompt = "Where was the " .. F.name(e.formed) .. " " .. what .. date_phrase(e) .. "?",
       answer = p, accepted = F.place_forms(p),
       explanation = "The " .. F.name(e.formed) .. " was " .. what .. " in " .. p .. date_phrase(e) .. ".",
       sources = e.sources, tags = tags(e, "places"),
