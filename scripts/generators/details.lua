@@ -46,8 +46,13 @@ local function people_(ctx)
     local p = people[id]
     if p.title and not F.find_word(p.name, p.title) then
       local rank = is_rank(p.title)
+      -- a role that is the rank itself is asked with it (leaders.lua leaves it out)
+      local asks = { id .. ".title" }
+      for _, r in ipairs(p.roles or {}) do
+        if r.title == p.title and not r.party and not r.organization then asks[2] = id .. ".roles" end
+      end
       ctx:short{
-        template = rank and "rank" or "title", facts = { id }, asks = { id .. ".title" },
+        template = rank and "rank" or "title", facts = { id }, asks = asks,
         prompt = rank and ("What military rank do the sources give " .. p.name .. "?")
           or ("What title do the sources put before the name of " .. p.name .. "?"),
         answer = p.title, accepted = { (p.title:gsub("%-", " ")) }, person = false,

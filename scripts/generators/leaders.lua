@@ -105,8 +105,11 @@ local function collect_posts()
   for _, pid in ipairs(F.ids("people")) do
     local person = people[pid]
     for _, role in ipairs(person.roles or {}) do
-      add(pid, role.party or role.organization or false, role.title, role,
-          (role.sources and #role.sources > 0) and role.sources or person.sources)
+      -- a role that is only the person's rank ("Major-General") is no post: details.lua asks it
+      if not (role.title == person.title and not role.party and not role.organization) then
+        add(pid, role.party or role.organization or false, role.title, role,
+            (role.sources and #role.sources > 0) and role.sources or person.sources)
+      end
     end
   end
   for _, party in ipairs(F.ids("parties")) do
@@ -223,7 +226,9 @@ local function generate(ctx)
     if inside then return true end
     for _, o in ipairs(posts_of[q] or {}) do
       local pp = o.target and party_of(o.target)
-      if pp and rel[pp] then return false end
+      -- nor a party the target's name names ("Mazdoor Kisan Party (Major Ishaque group)" names
+      -- the Mazdoor Kissan Party of 2015 too): a reader could take one for the other
+      if pp and (rel[pp] or F.mentions(F.long_name(target), pp)) then return false end
     end
     return true
   end
@@ -253,7 +258,11 @@ local function generate(ctx)
         for _, q in ipairs(posters_in_party[y] or {}) do suspects[#suspects + 1] = q end
       end
     end
-    for _, q in ipairs(F.mentioned(text)) do suspects[#suspects + 1] = q end
+    for _, q in ipairs(F.mentioned(text)) do
+      suspects[#suspects + 1] = q
+      -- and those with a post in a party the text names (outsider() turns them down)
+      for _, y in ipairs(parties[q] and posters_in_party[q] or {}) do suspects[#suspects + 1] = y end
+    end
     return P.pick_indexed(rng, n, { person }, people_set,
                           { prefix = party_people[tp] or {}, suspects = suspects, ok = ok })
   end
