@@ -128,12 +128,13 @@ local function events_of_year(ctx)
   table.sort(years)
   for _, year in ipairs(years) do
     local ids = halqa.index.events_by_year[year]
-    local answer_id
+    -- each event of the year in turn (the others of the year are never its distractors); a title
+    -- that holds the year would give itself away
+    local answers = {}
     for _, id in ipairs(ids) do
-      -- a title that holds the year would give itself away
-      if exact_year(events[id].date) and not names_a_year(events[id].title) and not answer_id then answer_id = id end
+      if exact_year(events[id].date) and not names_a_year(events[id].title) then answers[#answers + 1] = id end
     end
-    if answer_id then
+    for _, answer_id in ipairs(answers) do
       local answer_title = events[answer_id].title
       local v = { rej = static_out, over = {}, over_list = {} }
       local function decide(i, kept)

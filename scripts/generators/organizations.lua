@@ -470,7 +470,9 @@ local function generate(ctx)
   for _, o in ipairs(org_ids) do
     local org = organizations[o]
     local k = org.kind
-    if KIND[k] then
+    -- a name that says what the body is ("Trade Union Federation": a trade union) answers itself
+    local says = KIND[k] and F.has_words(norm(F.name(o)), norm((KIND[k]:gsub("^an? ", ""))))
+    if KIND[k] and not says then
       local cands = {}
       for _, c in ipairs(kinds) do
         local fine = c ~= k and KIND[c] and not NEVER_WRONG[c] and not (SAME[k] and SAME[k][c])

@@ -45,6 +45,12 @@ caught("linked_times", { id = "linked.years_between.x", kind = "number", facts =
   number = 1, prompt = "" })
 caught("year_giveaways", { id = "x", kind = "choice", prompt = "Which of these happened in 2013?", correct = { 1 },
   choices = { "CPP in the 2013 general election", "Jam Saqi resigns", "CPP banned", "CPP splits in two" }, facts = {} })
+caught("self_answers", { id = "x", kind = "choice", correct = { 2 },
+  prompt = "In 1978, the Mazdoor Kisan Party (Major Ishaque group) came out of a split. Which party did the breakaway group leave?",
+  choices = { "Communist Party of Pakistan", "Mazdoor Kisan Party", "National Awami Party", "Awami League" }, facts = {} })
+caught("self_answers", { id = "x", kind = "choice", correct = { 1 },
+  prompt = "In 2002, a group left the Communist Party of Pakistan. Which party came out of the split?",
+  choices = { "Communist Party of Pakistan (Khadim Thaheem group)", "Azad Pakistan Party", "Awami League", "Workers Party of Pakistan" }, facts = {} })
 caught("nested_places", { id = "x", kind = "multi", tags = { "places" }, correct = { 1, 2 },
   choices = { "East Pakistan", "India", "Dhaka (Dacca), East Pakistan", "Russia" }, facts = {} })
 

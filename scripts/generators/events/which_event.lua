@@ -107,9 +107,24 @@ end
 
 -- The shortest description that fits e and no other event: kind, what it created, parties and
 -- date first; then places; then organizations. nil when even that is not enough.
+-- The records of list that a description may name: not one the title names, nor one whose name
+-- names what the title names ("Mazdoor Kisan Party (Major Ishaque group)" beside a title naming
+-- Major Ishaque), or the right choice would be the one title that echoes the prompt.
+local function unnamed(e, list)
+  local out = {}
+  for _, id in ipairs(list) do
+    local echo = false
+    for _, x in ipairs(F.mentioned(F.long_name(id))) do
+      if F.mentions(e.title, x) then echo = true end
+    end
+    if not echo and not F.mentions(e.title, id) then out[#out + 1] = id end
+  end
+  return out
+end
+
 local function describe(e)
   local desc = {
-    kind = e.kind, formed = e.kind ~= "other" and formed_type(e) or nil, ids = F.event_parties(e),
+    kind = e.kind, formed = e.kind ~= "other" and formed_type(e) or nil, ids = unnamed(e, F.event_parties(e)),
     -- a title that holds the year would give the answer away beside a date
     date = F.askable(e.date) and not e.title:find(tostring(e.date.year), 1, true) and e.date or nil,
   }
@@ -117,7 +132,7 @@ local function describe(e)
     function() end,
     function() desc.places = copy(e.places) end,
     function()
-      for _, o in ipairs(e.organizations or {}) do desc.ids[#desc.ids + 1] = o end
+      for _, o in ipairs(unnamed(e, e.organizations or {})) do desc.ids[#desc.ids + 1] = o end
     end,
   }
   for _, step in ipairs(steps) do
