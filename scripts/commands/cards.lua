@@ -119,6 +119,8 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N] [--optimize]  review 
   end
   if #queue == 0 then
     print("Nothing to review" .. (rest[1] and (" in " .. rest[1]) or "") .. " today. Come back tomorrow, or take a quiz.")
+    require("lib.embed.events").emit("summary", { mode = "cards", reviewed = 0, again = 0, hard = 0, good = 0,
+      easy = 0, seconds = 0, ended_early = false, waiting = 0 })
     return
   end
   local mode, why = halqa.store.mode()
@@ -128,4 +130,6 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N] [--optimize]  review 
   local summary = review.run(queue, session, waiting)
   halqa.store.end_session(session)
   print(review.summary(summary))
+  summary.mode = "cards"
+  require("lib.embed.events").emit("summary", summary)
 end, function() return spec end)

@@ -130,6 +130,8 @@ halqa.command("drill", "drill --teams \"Red,Green\" [-n N] [--time S] [--seed N]
     end
     halqa.store.end_session(session, halqa.json({ standings = standings, ended_early = d.ended_early,
       asked = d.i, adjustments = done and #done.adjustments or 0 }))
+    require("lib.embed.events").emit("summary", { mode = "drill", seed = seed, questions = #questions, asked = d.i,
+      standings = standings, ended_early = d.ended_early, adjustments = done and #done.adjustments or 0 })
     if opts.report and done then
       local text = report.for_file(opts.report, d, done)
       local ok, err = halqa.save(opts.report, text)

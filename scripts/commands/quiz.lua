@@ -99,9 +99,12 @@ halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json
     end
     local state = session.run(questions, { quiet = opts.json, on_answer = on_answer })
     halqa.store.end_session(sid)
+    local results = session.results(state, #questions, seed)
     if opts.json then
-      print(halqa.json(session.results(state, #questions, seed), true))
+      print(halqa.json(results, true))
     else
       print(session.summary(state, #questions))
     end
+    results.mode = "quiz"
+    require("lib.embed.events").emit("summary", results)
   end, function() return spec end)

@@ -179,9 +179,31 @@ static void free_options(tick_state *t) {
 ** key's line. `wake = fd` (a classroom server's or client's :fd()) runs f at once whenever that
 ** descriptor is readable, at a terminal and from a pipe alike; without it a pipe has no clock: it
 ** reads the next line. */
+/* The continuation of a read that yielded: the value the session was resumed with is the line
+** (a string), or end of input (anything else). */
+static int readline_resumed(lua_State *L, int status, lua_KContext ctx) {
+  (void)status;
+  (void)ctx;
+  hq_watchdog_rearm(hq_host_of(L));
+  if (lua_type(L, -1) == LUA_TSTRING) return 1;
+  lua_pushnil(L);
+  lua_pushliteral(L, "eof");
+  return 2;
+}
+
 static int api_readline(lua_State *L) {
   hq_host *H = hq_host_of(L);
   const char *prompt = luaL_optstring(L, 1, "");
+  /* In a session a program drives step by step (lib/embed/driver.lua), a read is a yield: the
+  ** prompt goes out to the program, and its answer comes back as the line. */
+  if (H->yield_reads && lua_isyieldable(L)) {
+    lua_settop(L, 1);
+    if (lua_isnil(L, 1)) {
+      lua_pop(L, 1);
+      lua_pushliteral(L, "");
+    }
+    return lua_yieldk(L, 1, 0, readline_resumed);
+  }
   hq_read_opts o;
   tick_state t;
   memset(&o, 0, sizeof o);
@@ -259,8 +281,8 @@ static int api_interactive(lua_State *L) {
 static int terminal_size(lua_State *L, int rows, const char *env, int fallback) {
   hq_host *H = hq_host_of(L);
   struct winsize ws;
-  int n = 0;
-  if (ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0) n = rows ? ws.ws_row : ws.ws_col;
+  int n = rows ? 0 : H->columns; /* an embedding program's fixed width */
+  if (n <= 0 && ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0) n = rows ? ws.ws_row : ws.ws_col;
   const char *v = getenv(env);
   if (n <= 0 && v) n = atoi(v);
   lua_pushinteger(L, n > 0 ? n : fallback);

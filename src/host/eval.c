@@ -162,6 +162,15 @@ static int compile(lua_State *L, const char *chunk, const char *name) {
   return hq_load_text(L, chunk, strlen(chunk), name);
 }
 
+int hq_run_values(hq_host *H, const char *chunk, const char *name) {
+  lua_State *L = H->L;
+  int status = compile(L, chunk, name);
+  if (status != LUA_OK) return status;
+  hq_push_repl_env(L);
+  set_env(L);
+  return hq_docall(L, 0, LUA_MULTRET);
+}
+
 /* A syntax error at the very end of the input: the chunk is unfinished, read more. */
 static int incomplete(lua_State *L, int status) {
   if (status != LUA_ERRSYNTAX) return 0;

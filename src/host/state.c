@@ -132,6 +132,7 @@ hq_host *hq_open(const hq_config *cfg) {
   H->err = cfg->err ? cfg->err : stderr;
   H->mem.limit = cfg->mem_limit ? cfg->mem_limit : HQ_DEFAULT_MEM_LIMIT;
   H->time_limit = cfg->time_limit;
+  H->columns = cfg->columns;
   H->reader = default_reader;
   H->reader_ud = H;
   const char *data = cfg->data_dir ? cfg->data_dir : hq_default_data_dir();

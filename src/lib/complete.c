@@ -1,4 +1,4 @@
-/* complete.c: tab-completion candidates for the REPL — commands, their arguments, keywords,
+/* complete.c: halqa_complete, tab-completion candidates for the REPL — commands, their arguments, keywords,
 ** globals, fields. */
 /*
 ** A Lua word under the cursor may be a dotted path ("parties.CM", "halqa.com", "s:up"): we walk
@@ -11,8 +11,8 @@
 
 #include "eval.h"
 #include "freeze.h"
+#include "handle.h"
 #include "registry.h"
-#include "state.h"
 
 static const char *const keywords[] = {
   "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",
@@ -95,17 +95,22 @@ static int complete_arguments(hq_host *H, const char *line, size_t cmd_start, si
   return files;
 }
 
-int hq_is_command_line(hq_host *H, const char *line, size_t end) {
+static int is_command_line(hq_host *H, const char *line, size_t end) {
   size_t start, len;
   return hq_command_word(H, line, &start, &len) && start + len < end;
 }
 
-int hq_complete(hq_host *H, const char *line, size_t rl_start, size_t end,
-                void (*add)(void *, const char *), void *ud) {
+int halqa_is_command_line(halqa *h, const char *line, size_t end) {
+  return is_command_line(h->H, line, end);
+}
+
+int halqa_complete(halqa *h, const char *line, size_t rl_start, size_t end,
+                   void (*add)(void *, const char *), void *ud) {
+  hq_host *H = h->H;
   lua_State *L = H->L;
   int top = lua_gettop(L);
   size_t cstart, clen;
-  if (hq_is_command_line(H, line, end) && hq_command_word(H, line, &cstart, &clen))
+  if (is_command_line(H, line, end) && hq_command_word(H, line, &cstart, &clen))
     return complete_arguments(H, line, cstart, cstart + clen, rl_start, end, add, ud);
   size_t start = end;
   while (start > 0 && is_word_char(line[start - 1])) start--;
