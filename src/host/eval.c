@@ -352,6 +352,7 @@ int hq_run_file(hq_host *H, const char *path, int argc, char **argv) {
     }
     lua_setfield(L, -2, "arg");
     set_env(L);
+    luaL_checkstack(L, argc + LUA_MINSTACK, "too many arguments to the script"); /* lua.c does too */
     for (int i = 0; i < argc; i++) lua_pushstring(L, argv[i]);
     status = hq_docall(L, argc, 0);
   }
