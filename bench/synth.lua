@@ -15,7 +15,7 @@ local ref_fields = {
   founders = true, student_wing = true, national_affiliations = true, international_affiliations = true,
   publications = true, split_from = true, merged_from = true, merged_into = true, party = true,
   organization = true, parties = true, people = true, organizations = true, from = true, formed = true,
-  doubtful = true,
+  doubtful = true, became = true,
 }
 
 local function rename(id, k) return id .. "_" .. k end
