@@ -12,7 +12,8 @@
 #include "store.h"
 
 void hq_open_grade(lua_State *L, int api);  /* halqa.grade, halqa.format_date, halqa.normalize */
-void hq_open_random(lua_State *L, int api); /* halqa.random */
+/* halqa.random; frozen as for hq_open_json (lists are read through read-only proxies, raw) */
+void hq_open_random(lua_State *L, int api, int frozen);
 void hq_open_width(lua_State *L, int api);  /* halqa.width */
 void hq_open_save(lua_State *L, int api);   /* halqa.save, halqa.can_save */
 /* halqa.save_generator, writing into generators/ of user_scripts_dir (NULL: there is none) */

@@ -37,20 +37,27 @@ static void to_grade_date(lua_State *L, int idx, grade_date *d) {
   lua_pop(L, 5);
 }
 
-/* Reads list field `name` of the question (at 1) into a NULL-terminated array of strings kept
-** alive on the stack (in a table pushed here). Returns the count. */
+/* Reads list field `name` of the question (at 1) into a NULL-terminated array of strings. The list
+** may be a script's table whose __index makes a fresh string on each read, so every string is
+** anchored in a table pushed here (left on the stack for the grading call), never borrowed from
+** a value already popped. Returns the count. */
 static int string_list(lua_State *L, const char *name, const char **out, int max) {
   int n = 0;
+  lua_createtable(L, max, 0); /* the anchor */
+  int anchor = lua_gettop(L);
   if (lua_getfield(L, 1, name) == LUA_TTABLE) {
     for (lua_Integer i = 1; n < max; i++) {
       if (lua_geti(L, -1, i) != LUA_TSTRING) {
         lua_pop(L, 1);
         break;
       }
+      lua_rawseti(L, anchor, n + 1);
+      lua_rawgeti(L, anchor, n + 1);
       out[n++] = lua_tostring(L, -1);
-      lua_pop(L, 1); /* the string stays alive in the list */
+      lua_pop(L, 1); /* the string stays alive in the anchor */
     }
   }
+  lua_pop(L, 1);
   out[n] = NULL;
   return n;
 }

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <lauxlib.h>
 
@@ -333,13 +334,17 @@ static void load_file(loader *ld, int ti) {
   ld->table = ti;
   ld->id = NULL;
   ld->depth = 0;
-  FILE *probe = fopen(df->path, "rb");
-  if (!probe) {
+  struct stat st;
+  if (stat(df->path, &st) != 0) {
     problem_at(ld, 0, "cannot read the %s file (every dataset has %s.lua)", table, table);
     lua_pushnil(L);
     return;
   }
-  fclose(probe);
+  if (!S_ISREG(st.st_mode)) { /* a FIFO would block the open for ever, a device read without end */
+    problem_at(ld, 0, "not a regular file (a data file is a plain text file)");
+    lua_pushnil(L);
+    return;
+  }
   if (luaL_loadfilex(L, df->path, "t") != LUA_OK) {
     lua_problem(ld, lua_tostring(L, -1));
     lua_pop(L, 1);

@@ -336,9 +336,11 @@ static int make_parents(const char *path) {
 /* Whether the file at path could be created: the nearest existing ancestor must be a folder we
 ** may write in. Checked without creating anything. 0, or -1 with why filled in. */
 static int creatable(const char *path, char *why, size_t whylen) {
-  char *dir = copy_text(path);
+  size_t len = strlen(path);
+  char *dir = malloc(len + 2); /* room for "." even when path is shorter than that ("") */
   struct stat st;
   if (!dir) return -1;
+  memcpy(dir, path, len + 1);
   for (;;) {
     char *slash = strrchr(dir, '/');
     if (!slash) {

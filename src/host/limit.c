@@ -48,9 +48,14 @@ static double cpu_now(void) {
 }
 
 static double deadline; /* CPU seconds; 0 when there is none */
+static const char *phase; /* a part of the run with a shorter limit of its own, or NULL */
+static double phase_limit;
 
-static void watchdog(lua_State *L, lua_Debug *ar) {
-  (void)ar;
+static void watchdog(lua_State *L, lua_Debug *ar);
+
+/* Raises "interrupted!" or the time limit's error when one is due; C code that runs long without
+** calling Lua (the pattern guard's matcher) calls it now and then, as the hook does. */
+void hq_watchdog_check(lua_State *L) {
   const char *why = NULL;
   if (interrupted)
     why = "interrupted!";
@@ -59,12 +64,46 @@ static void watchdog(lua_State *L, lua_Debug *ar) {
   if (!why) return;
   /* From now on fire at every line, so the stop cannot be swallowed by pcall. */
   lua_sethook(L, watchdog, LUA_MASKLINE | LUA_MASKCOUNT, 1);
+  if (why[0] == 't' && phase) luaL_error(L, "%s took more than %f s of CPU (see --time-limit)", phase, phase_limit);
   if (why[0] == 't') {
     hq_host *H = hq_host_of(L);
     luaL_error(L, "time limit exceeded (%f s of CPU without input; see --time-limit)",
                H ? H->time_limit : 0.0);
   }
   luaL_error(L, "%s", why);
+}
+
+static void watchdog(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  hq_watchdog_check(L);
+}
+
+/* ---- finalizers ---- */
+/*
+** Lua runs __gc with hooks off on the collecting thread, so a finalizer gets a thread of its own
+** (finalize.c) whose hook checks a deadline of its own: the run's deadline, but never more than
+** FINALIZER_SECONDS from its start (between runs and at lua_close there is no run deadline).
+*/
+#define FINALIZER_SECONDS 1 /* CPU seconds */
+
+static double finalizer_deadline;
+static int finalizer_tripped; /* one was stopped: skip the rest until the next run starts */
+
+static void finalizer_watchdog(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  if (!interrupted && cpu_now() <= finalizer_deadline) return;
+  finalizer_tripped = 1;
+  lua_sethook(L, finalizer_watchdog, LUA_MASKLINE | LUA_MASKCOUNT, 1); /* pcall cannot swallow it */
+  if (interrupted) luaL_error(L, "interrupted!");
+  luaL_error(L, "it ran past its time limit (%d s, or what was left of the run's)", FINALIZER_SECONDS);
+}
+
+int hq_watchdog_arm_finalizer(lua_State *co) {
+  if (finalizer_tripped) return 0;
+  double limit = cpu_now() + FINALIZER_SECONDS;
+  finalizer_deadline = deadline > 0 && deadline < limit ? deadline : limit;
+  lua_sethook(co, finalizer_watchdog, LUA_MASKCOUNT, WATCH_EVERY);
+  return 1;
 }
 
 void hq_watchdog_install(lua_State *L) {
@@ -81,6 +120,7 @@ int hq_interrupt(void) {
 
 void hq_watchdog_start(hq_host *H) {
   interrupted = 0;
+  finalizer_tripped = 0;
   deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
   running = H->L;
 }
@@ -90,7 +130,20 @@ void hq_watchdog_rearm(hq_host *H) {
   deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
 }
 
+void hq_watchdog_phase(hq_host *H, const char *what, double seconds) {
+  if (!what) {
+    phase = NULL;
+    hq_watchdog_rearm(H);
+    return;
+  }
+  if (H->time_limit > 0 && H->time_limit < seconds) seconds = H->time_limit;
+  phase = what;
+  phase_limit = seconds;
+  deadline = cpu_now() + seconds;
+}
+
 void hq_watchdog_stop(hq_host *H) {
+  phase = NULL;
   running = NULL;
   deadline = 0;
   interrupted = 0;

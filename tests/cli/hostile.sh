@@ -1,0 +1,58 @@
+#!/bin/sh
+# tests/cli/hostile.sh: bad input at the binary's entrances (issue 16) — options, data folders, a
+# piped REPL that must carry on after a hostile line. One table of cases per class; each case
+# names the trick. Needs HALQA and HALQA_SOURCE_DIR (ctest sets both).
+set -u
+: "${HALQA:?set HALQA to the halqa binary}"
+: "${HALQA_SOURCE_DIR:?set HALQA_SOURCE_DIR}"
+FIX=$HALQA_SOURCE_DIR/tests/fixtures
+. "$(dirname "$0")/case.sh"
+H="$HALQA --db :memory:"
+export FIX
+
+# A data folder that is the minimal fixture with one file replaced by TEXT.
+broken_data() { # NAME FILE TEXT
+  mkdir -p "$TMP/$1" && cp "$FIX"/data-min/*.lua "$TMP/$1"/ && printf '%s' "$3" > "$TMP/$1/$2"
+}
+# Runs a command under `timeout`, so a hang fails the case (status 124) instead of the suite.
+t() { echo "timeout 20 $*"; }
+
+# --- crashes: a piped REPL carries on after each (the next line prints 2)
+repl_case() { # NAME EXPECTED LINE
+  case_ "piped REPL: $1" 1 "$2" "printf '%s\nreturn 1 + 1\n' \"$3\" | $(t $H) | grep -qx 2 && printf '%s\nreturn 1 + 1\n' \"$3\" | $(t $H) 2>&1"
+}
+repl_case "error object whose __index raises" "(error object is a table value)" "error(setmetatable({}, {__index = function() error('boom') end}))"
+repl_case "error object whose __index loops" "(error object is a table value)" "error(setmetatable({}, {__index = function() while true do end end}))"
+repl_case "returned value whose __pairs raises" "in function 'pairs'" "return setmetatable({}, {__pairs = function() error('x') end})"
+repl_case "error object with __tostring" "custom" "error(setmetatable({}, {__tostring = function() return 'custom' end}))"
+repl_case "random int over every integer" "ok" "assert(halqa.random(1):int(math.mininteger, math.maxinteger)) error('ok')"
+repl_case "a backtracking pattern" "pattern too costly" "return string.find(('a'):rep(3000), 'a*a*a*a*b')"
+repl_case "a __len of 2^32" "ok" "halqa.random(1):shuffle(setmetatable({}, {__len = function() return 1 << 32 end})) error('ok')"
+case_ "a -e error with a hostile __index exits 1" 1 "(error object is a table value)" "$(t $H) -e 'error(setmetatable({}, {__index = function() error(1) end}))'"
+case_ "an __gc that loops does not hold up the exit" 0 "finalizer stopped" "$(t $H) -e 'keep = setmetatable({}, {__gc = function() while true do end end})'"
+
+# --- bad options: every numeric option is range-checked, naming itself
+for v in nan -nan inf -1 0 0.0000001 1e300 lots ''; do
+  case_ "--mem-limit '$v' is refused" 2 "--mem-limit: '$v' is not a size in MiB" "$H --mem-limit '$v' -e 1"
+done
+for v in nan inf -3 0.001 1e300 soon ''; do
+  case_ "--time-limit '$v' is refused" 2 "--time-limit: '$v' is not a number of seconds" "$H --time-limit '$v' -e 1"
+done
+case_ "--time-limit 0 means none" 0 "1" "$H --time-limit 0 -e 'return 1'"
+case_ "--mem-limit 64 is taken" 0 "1" "$H --mem-limit 64 -e 'return 1'"
+case_ "--db '' is refused, not overflowed" 2 "--db: the file name is empty" "$HALQA stats --db ''"
+for v in '2^40' '-1' '256' '1.5' '"x"'; do
+  case_ "halqa.quit($v) is refused" 1 "bad argument #1 to 'quit'" "$H -e 'halqa.quit($v)'"
+done
+case_ "halqa.quit(3) exits 3" 3 "" "$H -e 'halqa.quit(3)'"
+
+# --- data files: a short load limit, and only regular files
+broken_data loop events.lua 'while true do end return {}'
+case_ "a data file that loops is stopped by the load limit" 1 "events.lua: loading the dataset took more than 1" "$(t $HALQA) --data loop --time-limit 1 -e 1"
+case_ "check stops a data file that loops" 1 "events.lua: loading the dataset took more than 1" "$(t $HALQA) check --data loop --time-limit 1"
+mkdir -p "$TMP/fifo" && cp "$FIX"/data-min/*.lua "$TMP/fifo/" && rm "$TMP/fifo/events.lua" && mkfifo "$TMP/fifo/events.lua"
+case_ "a FIFO as a data file is refused, not waited on" 1 "events.lua: not a regular file" "$(t $HALQA) check --data fifo"
+mkdir -p "$TMP/dirdata" && cp "$FIX"/data-min/*.lua "$TMP/dirdata/" && rm "$TMP/dirdata/events.lua" && mkdir "$TMP/dirdata/events.lua"
+case_ "a folder as a data file is refused" 1 "events.lua: not a regular file" "$(t $HALQA) check --data dirdata"
+
+finish
