@@ -25,6 +25,9 @@ typedef struct data_file {
   char path[4096];
   char *src;
   size_t len;
+  long n_records;        /* where each record starts in src, once there is a problem */
+  size_t *rec_offset;
+  int *rec_line;
 } data_file;
 
 typedef struct loader {
@@ -73,8 +76,15 @@ static char *read_file(const char *path, size_t *len);
 ** there is a problem to place (and kept for the next one), so a good load holds no copy of it. */
 static int current_line(loader *ld) {
   data_file *df = &ld->files[ld->table];
-  if (!df->src) df->src = read_file(df->path, &df->len);
-  return df->src ? hq_data_line(df->src, df->len, ld->path, ld->depth) : 0;
+  if (!df->src) {
+    df->src = read_file(df->path, &df->len);
+    if (df->src) df->n_records = hq_data_records(df->src, df->len, &df->rec_offset, &df->rec_line);
+  }
+  if (!df->src) return 0;
+  long i = ld->depth > 0 && !ld->path[0].key ? ld->path[0].index : 0;
+  if (i >= 1 && i <= df->n_records) /* only the record's own text is walked */
+    return hq_data_line_at(df->src, df->len, df->rec_offset[i - 1], df->rec_line[i - 1], ld->path + 1, ld->depth - 1);
+  return hq_data_line(df->src, df->len, ld->path, ld->depth);
 }
 
 /* Reports a problem at the current path (the line of its field in the file). */
@@ -452,7 +462,11 @@ int hq_dataset_load(lua_State *L, const char *dir, hq_problem_fn report, void *u
     }
     lua_pop(L, 1);
   }
-  for (int ti = 0; ti < N_TABLES; ti++) free(ld.files[ti].src);
+  for (int ti = 0; ti < N_TABLES; ti++) {
+    free(ld.files[ti].src);
+    free(ld.files[ti].rec_offset);
+    free(ld.files[ti].rec_line);
+  }
   if (gc_was_running) lua_gc(L, LUA_GCRESTART);
   if (ld.problems) {
     lua_settop(L, ld.ids - 1);

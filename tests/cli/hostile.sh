@@ -55,4 +55,9 @@ case_ "a FIFO as a data file is refused, not waited on" 1 "events.lua: not a reg
 mkdir -p "$TMP/dirdata" && cp "$FIX"/data-min/*.lua "$TMP/dirdata/" && rm "$TMP/dirdata/events.lua" && mkdir "$TMP/dirdata/events.lua"
 case_ "a folder as a data file is refused" 1 "events.lua: not a regular file" "$(t $HALQA) check --data dirdata"
 
+# --- many problems: each one's line found in its own record (bench/check_problems.sh times it)
+mkdir -p "$TMP/many" && cp "$FIX"/data-min/*.lua "$TMP/many/"
+awk 'BEGIN { print "return {"; for (i = 0; i < 10000; i++) printf "  { id = \"e%d\", title = 5, date = { year = 1948 }, kind = \"founding\", summary = \"x\", sources = { { \"doc\", \"History\" } } },\n", i; print "}" }' > "$TMP/many/events.lua"
+case_ "10,000 bad records are each reported on their line, quickly" 0 "10000 at 10001" "$(t $HALQA) check --data many > many.out 2>&1; echo \"\$(grep -c 'title: must be' many.out) at \$(grep \"'e9999'\" many.out | cut -d: -f2)\""
+
 finish
