@@ -55,6 +55,15 @@ case_ "a FIFO as a data file is refused, not waited on" 1 "events.lua: not a reg
 mkdir -p "$TMP/dirdata" && cp "$FIX"/data-min/*.lua "$TMP/dirdata/" && rm "$TMP/dirdata/events.lua" && mkdir "$TMP/dirdata/events.lua"
 case_ "a folder as a data file is refused" 1 "events.lua: not a regular file" "$(t $HALQA) check --data dirdata"
 
+mkdir -p "$TMP/latin1" && cp "$FIX"/data-min/*.lua "$TMP/latin1/" && printf -- '-- caf\351\nreturn {}\n' > "$TMP/latin1/sources.lua"
+case_ "a data file in Latin-1 is refused with its line" 1 "sources.lua:1: not valid UTF-8" "$HALQA check --data latin1"
+for bytes in '\300\200' '\355\240\200' '\364\220\200\200' '\342\202'; do
+  mkdir -p "$TMP/u8" && cp "$FIX"/data-min/*.lua "$TMP/u8/" && printf -- "return { { id = \"x\", title = \"$bytes\" } }\n" > "$TMP/u8/sources.lua"
+  case_ "data text with bytes $bytes (not UTF-8) is refused" 1 "sources.lua:1: not valid UTF-8" "$HALQA check --data u8"
+done
+mkdir -p "$TMP/bom" && cp "$FIX"/data-min/*.lua "$TMP/bom/" && { printf '\357\273\277'; cat "$FIX/data-min/sources.lua"; } > "$TMP/bom/sources.lua"
+case_ "a data file with a byte order mark loads" 0 "no problems" "$HALQA check --data bom"
+
 # --- many problems: each one's line found in its own record (bench/check_problems.sh times it)
 mkdir -p "$TMP/many" && cp "$FIX"/data-min/*.lua "$TMP/many/"
 awk 'BEGIN { print "return {"; for (i = 0; i < 10000; i++) printf "  { id = \"e%d\", title = 5, date = { year = 1948 }, kind = \"founding\", summary = \"x\", sources = { { \"doc\", \"History\" } } },\n", i; print "}" }' > "$TMP/many/events.lua"

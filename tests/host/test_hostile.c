@@ -97,6 +97,23 @@ static const hostile_case cases[] = {
   {"sample of a table whose __len says 2^40", "return #halqa.random(1):sample(setmetatable({}, {__len = function() return 1 << 40 end}), 5)", 0, "0"},
   {"pick of a table whose __len says maxinteger", "return halqa.random(1):pick(setmetatable({}, {__len = function() return math.maxinteger end}))", 0, NULL},
   {"shuffle of a read-only list reads through", "return #halqa.random(1):shuffle(halqa.index.events_by_date) == #halqa.index.events_by_date", 0, "true"},
+  /* bad data: halqa.json writes only what JSON can carry */
+  {"json of 1 and \"1\" as keys is refused", "return halqa.json({[1] = 1, ['1'] = 2})", 1, "both written \"1\""},
+  {"json of 1.5 and \"1.5\" as keys is refused", "return halqa.json({[1.5] = 1, ['1.5'] = 2})", 1, "both written \"1.5\""},
+  {"json of a string with NUL is refused, not cut", "return halqa.json('a\\0b')", 1, "NUL byte (at byte 2)"},
+  {"json of a key with NUL is refused", "return halqa.json({['k\\0'] = 1})", 1, "an object key holds a NUL byte"},
+  {"json of invalid UTF-8 is refused", "return halqa.json({x = 'caf\\233'})", 1, "not valid UTF-8 (at byte 4)"},
+  {"json of a surrogate is refused", "return halqa.json('\\237\\160\\128')", 1, "not valid UTF-8"},
+  {"json of a key in Latin-1 is refused", "return halqa.json({['\\233t\\233'] = 1})", 1, "an object key is not valid UTF-8"},
+  {"json of good UTF-8 passes", "return halqa.json({name = 'Faiz Ahmad Faiz \u0641\u06cc\u0636'})", 0, "\u0641\u06cc\u0636"},
+  /* bad data: a malformed question is an error, never a right answer */
+  {"multi with no correct index", "return halqa.grade({kind = 'multi', choices = {'a', 'b'}, correct = {}}, '')", 1, "at least one correct index"},
+  {"multi with no choices", "return halqa.grade({kind = 'multi', correct = {1}}, 'a')", 1, "names choice 1 of 0"},
+  {"multi with a correct index twice", "return halqa.grade({kind = 'multi', choices = {'a', 'b'}, correct = {1, 1}}, 'a')", 1, "names choice 1 twice"},
+  {"multi with a correct index that is a word", "return halqa.grade({kind = 'multi', choices = {'a', 'b'}, correct = {1, 'b'}}, 'a')", 1, "something other than a choice number at [2]"},
+  {"order that leaves a choice out", "return halqa.grade({kind = 'order', choices = {'a', 'b', 'c'}, correct = {1, 2}}, 'a b')", 1, "every choice once (2 of 3)"},
+  {"order with no choices", "return halqa.grade({kind = 'order', correct = {}}, '')", 1, "at least two choices"},
+  {"multi well formed still grades", "return halqa.grade({kind = 'multi', choices = {'a', 'b', 'c'}, correct = {1, 3}}, 'a c').correct", 0, "true"},
   /* bad arguments */
   {"halqa.quit(2^40) is refused", "halqa.quit(2^40)", 1, "exit status from 0 to 255"},
   {"halqa.quit(-1) is refused", "halqa.quit(-1)", 1, "exit status from 0 to 255"},
