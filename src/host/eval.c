@@ -7,6 +7,7 @@
 */
 #include <string.h>
 
+#include "bindings.h"
 #include "eval.h"
 #include "limit.h"
 #include "registry.h"
@@ -50,6 +51,28 @@ static int msghandler(lua_State *L) {
   }
   luaL_traceback(L, L, msg, 1);
   return 1;
+}
+
+/* Sets the registry's set of paths the user typed (bindings.h, HQ_REG_USER_PATHS) from the list
+** of words at idx: each word, and what follows `=` in `--opt=value`; with idx 0, empties it. */
+static void set_user_paths(lua_State *L, int idx) {
+  idx = idx ? lua_absindex(L, idx) : 0;
+  lua_newtable(L);
+  for (lua_Integer i = 1; idx; i++) {
+    if (lua_rawgeti(L, idx, i) != LUA_TSTRING) {
+      lua_pop(L, 1);
+      break;
+    }
+    const char *w = lua_tostring(L, -1), *eq = strchr(w, '=');
+    if (w[0] == '-' && eq) {
+      lua_pushstring(L, eq + 1);
+      lua_pushboolean(L, 1);
+      lua_rawset(L, -4);
+    }
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);                     /* set[word] = true */
+  }
+  lua_setfield(L, LUA_REGISTRYINDEX, HQ_REG_USER_PATHS);
 }
 
 int hq_docall(lua_State *L, int narg, int nres) {
@@ -183,6 +206,7 @@ static int incomplete(lua_State *L, int status) {
 static int run_compiled(hq_host *H, int status, int top) {
   lua_State *L = H->L;
   if (status == LUA_OK) {
+    set_user_paths(L, 0); /* a Lua line names no paths for halqa.save */
     hq_push_repl_env(L);
     set_env(L);
     status = hq_docall(L, 0, LUA_MULTRET);
@@ -254,6 +278,7 @@ static int split_words(lua_State *L, const char *s) {
 /* Calls the command registered as name with the argument table at the stack top (popped). */
 static int call_command(hq_host *H, const char *name) {
   lua_State *L = H->L;
+  set_user_paths(L, -1);
   lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_COMMANDS);
   lua_getfield(L, -1, name);
   lua_getfield(L, -1, "fn");
@@ -336,6 +361,7 @@ int hq_run_file(hq_host *H, const char *path, int argc, char **argv) {
       lua_pushstring(L, argv[i]);
       lua_rawseti(L, -2, i + 1);
     }
+    set_user_paths(L, -1);                 /* the script's arguments, as a command's */
     lua_setfield(L, -2, "arg");
     set_env(L);
     for (int i = 0; i < argc; i++) lua_pushstring(L, argv[i]);

@@ -46,6 +46,22 @@ for v in '2^40' '-1' '256' '1.5' '"x"'; do
 done
 case_ "halqa.quit(3) exits 3" 3 "" "$H -e 'halqa.quit(3)'"
 
+# --- halqa.save: below the current folder, through no link, unless the user typed the path
+mkdir -p "$TMP/save/real" "$TMP/outside" && ln -s "$TMP/outside" "$TMP/save/link"
+save_case() { # NAME PATH EXPECTED
+  case_ "halqa.save refuses $1" 0 "$3" "cd save && $H -e \"return select(2, halqa.save('$2', 'x'))\"; ls ../outside ../*.md 2>/dev/null | grep -c . | sed 's/^0$/nothing outside/'"
+}
+save_case "../ (parent folder)" ../x.md "no '..'"
+save_case "../ in the middle" real/../../x.md "no '..'"
+save_case "an absolute path" "$TMP/outside/x.md" "an absolute path must be typed by you"
+save_case "a symlinked folder" link/x.md "a folder on the way is a link"
+save_case "a symlinked folder, then a real one" ./link/x.md "a folder on the way is a link"
+case_ "halqa.save still writes below the current folder" 0 "true" "cd save && $H -e \"return halqa.save('real/in.md', 'x')\""
+case_ "a path typed as -o is the user's to choose" 0 "wrote" "cd save && $H export --format gift --kind short -o '$TMP/outside/typed.gift'"
+case_ "a path typed as --output=... is the user's too" 0 "wrote" "cd save && $H export --format gift --kind short --output=../outside/typed2.gift"
+case_ "halqa.save stops after 1000 files in a session" 0 "may write 1000 files" "mkdir many_saves && cd many_saves && $H -e \"for i = 1, 1001 do local ok, why = halqa.save(i .. '.txt', 'x') if not ok then return why end end\""
+case_ "drill --report to a folder no file can be made in is refused before the drill" 2 "cannot write in its folder" "$(t $H) drill --teams A,B -n 2 --report /proc/r.md < /dev/null"
+
 # --- data files: a short load limit, and only regular files
 broken_data loop events.lua 'while true do end return {}'
 case_ "a data file that loops is stopped by the load limit" 1 "events.lua: loading the dataset took more than 1" "$(t $HALQA) --data loop --time-limit 1 -e 1"
