@@ -45,6 +45,25 @@ for v in '2^40' '-1' '256' '1.5' '"x"'; do
   case_ "halqa.quit($v) is refused" 1 "bad argument #1 to 'quit'" "$H -e 'halqa.quit($v)'"
 done
 case_ "halqa.quit(3) exits 3" 3 "" "$H -e 'halqa.quit(3)'"
+# a command's numeric options: each refused value names the option (scripts/lib/options.lua)
+while IFS='|' read -r cmd want; do
+  case_ "$cmd is refused" 2 "$want" "$(t $H) $cmd < /dev/null"
+done <<'TABLE'
+quiz -n 1e300|option '-n': '1e300' is not a valid int
+quiz -n nan|option '-n': 'nan' is not a valid int
+quiz -n 0|option '-n': must be at least 1
+quiz --seed 99999999999999999999|option '--seed'
+cards -r nan|option '-r': 'nan' is not a valid number
+cards -r 1e-300|option '-r': must be between
+cards --new -1|option '--new'
+stats --compare inf|option '--compare'
+stats --days 99999999999|option '--days'
+stats --now 99999999999999999|option '--now': must be unix seconds
+stats --now -1|option '--now': must be unix seconds
+drill --teams a,b --time nan|option '--time'
+drill --teams a,b --time 99999999999|option '--time'
+drill --serve --port 99999|option '--port'
+TABLE
 
 # --- halqa.save: below the current folder, through no link, unless the user typed the path
 mkdir -p "$TMP/save/real" "$TMP/outside" && ln -s "$TMP/outside" "$TMP/save/link"
