@@ -173,7 +173,8 @@ static void push_json(lua_State *L, const cJSON *j, int depth) {
     lua_pushboolean(L, cJSON_IsTrue(j));
   } else if (cJSON_IsNumber(j)) {
     double d = j->valuedouble;
-    if (d == (double)(lua_Integer)d) lua_pushinteger(L, (lua_Integer)d);
+    /* in range before the cast: converting 1e300 or nan to an integer is undefined */
+    if (d >= -0x1p63 && d < 0x1p63 && d == (double)(lua_Integer)d) lua_pushinteger(L, (lua_Integer)d);
     else lua_pushnumber(L, d);
   } else if (cJSON_IsString(j)) {
     lua_pushstring(L, j->valuestring);

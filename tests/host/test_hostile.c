@@ -69,15 +69,15 @@ static const hostile_case cases[] = {
   {"grade with a list whose __index loops", "return halqa.grade({kind = 'short', answer = 'a', accepted = setmetatable({}, {__index = function() while true do end end})}, 'a')", 1, "time limit exceeded"},
 
   /* unstoppable: backtracking patterns of every single-character class */
-  {"pattern a*a*a*a*b (literals)", "return string.find(('a'):rep(3000), 'a*a*a*a*b')", 1, "pattern too costly"},
-  {"pattern %a*%a*%a*b (classes)", "return string.find(('a'):rep(3000), '%a*%a*%a*%a*b')", 1, "pattern too costly"},
-  {"pattern [a]+[a]+[a]+b (sets)", "return string.match(('a'):rep(3000), '[a]+[a]+[a]+[a]+b')", 1, "pattern too costly"},
-  {"pattern a-a-a-a-b (lazy)", "return (('a'):rep(3000)):find('a-a-a-a-b')", 1, "pattern too costly"},
-  {"pattern .-.-b (dots)", "return string.find(('a'):rep(3000), '.-.-.-b')", 1, "pattern too costly"},
-  {"pattern [^y]*[^y]*z in gsub", "return (('x'):rep(3000)):gsub('[^y]*[^y]*[^y]*z', '')", 1, "pattern too costly"},
-  {"gmatch with a leading ^ (a literal there)", "local n = 0 for _ in ('^' .. ('a'):rep(3000)):gmatch('^a*a*a*a*b') do n = n + 1 end return n", 1, "pattern too costly"},
-  {"gmatch of a costly pattern", "for _ in (('a'):rep(3000)):gmatch('a*a*a*a*b') do end", 1, "pattern too costly"},
-  {"pattern with captures and a backreference", "return (('a'):rep(3000)):find('(a*)(a*)(a*)%1b')", 1, "pattern too costly"},
+  {"pattern a*a*a*a*b (literals)", "return string.find(('a'):rep(3000), 'a*a*a*a*b')", 1, "pattern too costly || time limit exceeded"},
+  {"pattern %a*%a*%a*b (classes)", "return string.find(('a'):rep(3000), '%a*%a*%a*%a*b')", 1, "pattern too costly || time limit exceeded"},
+  {"pattern [a]+[a]+[a]+b (sets)", "return string.match(('a'):rep(3000), '[a]+[a]+[a]+[a]+b')", 1, "pattern too costly || time limit exceeded"},
+  {"pattern a-a-a-a-b (lazy)", "return (('a'):rep(3000)):find('a-a-a-a-b')", 1, "pattern too costly || time limit exceeded"},
+  {"pattern .-.-b (dots)", "return string.find(('a'):rep(3000), '.-.-.-b')", 1, "pattern too costly || time limit exceeded"},
+  {"pattern [^y]*[^y]*z in gsub", "return (('x'):rep(3000)):gsub('[^y]*[^y]*[^y]*z', '')", 1, "pattern too costly || time limit exceeded"},
+  {"gmatch with a leading ^ (a literal there)", "local n = 0 for _ in ('^' .. ('a'):rep(3000)):gmatch('^a*a*a*a*b') do n = n + 1 end return n", 1, "pattern too costly || time limit exceeded"},
+  {"gmatch of a costly pattern", "for _ in (('a'):rep(3000)):gmatch('a*a*a*a*b') do end", 1, "pattern too costly || time limit exceeded"},
+  {"pattern with captures and a backreference", "return (('a'):rep(3000)):find('(a*)(a*)(a*)%1b')", 1, "pattern too costly || time limit exceeded"},
   {"a costly pattern in a pcall loop is still stopped", "while true do pcall(string.find, ('a'):rep(3000), 'a*a*a*a*b') end", 1, "time limit exceeded"},
   {"patterns still match as Lua's do", "return ('  x y  '):match('^%s*(.-)%s*$') .. (('a,b'):gsub(',', ';')) .. (('hello'):gsub('l+', 'L')) .. select(2, ('abab'):gsub('ab', ''))", 0, "\"x ya;bheLo2\""},
   {"anchored find and frontier and balance", "return select(2, ('THE (quick) fox'):find('%f[%a]%a+', 5)), ('x(a(b)c)y'):match('%b()'), ('abc'):find('^b')", 0, "10\t\"(a(b)c)\"\tnil"},
@@ -97,6 +97,10 @@ static const hostile_case cases[] = {
   {"sample of a table whose __len says 2^40", "return #halqa.random(1):sample(setmetatable({}, {__len = function() return 1 << 40 end}), 5)", 0, "0"},
   {"pick of a table whose __len says maxinteger", "return halqa.random(1):pick(setmetatable({}, {__len = function() return math.maxinteger end}))", 0, NULL},
   {"shuffle of a read-only list reads through", "return #halqa.random(1):shuffle(halqa.index.events_by_date) == #halqa.index.events_by_date", 0, "true"},
+  /* undefined behaviour the fuzzers found: a double cast to an integer out of its range */
+  {"grade a number question whose number is 1e300", "return halqa.grade({kind = 'number', number = 1e300}, '5').verdict", 0, "\"wrong\""},
+  {"grade a number question whose number is -2.9e47", "return halqa.grade({kind = 'number', number = -2.94423e47, approx = true}, '5').feedback", 0, NULL},
+  {"grade a number question whose number is nan", "return halqa.grade({kind = 'number', number = 0/0}, '5').verdict", 0, "\"wrong\""},
   /* bad data: halqa.json writes only what JSON can carry */
   {"json of 1 and \"1\" as keys is refused", "return halqa.json({[1] = 1, ['1'] = 2})", 1, "both written \"1\""},
   {"json of 1.5 and \"1.5\" as keys is refused", "return halqa.json({[1.5] = 1, ['1.5'] = 2})", 1, "both written \"1.5\""},
@@ -125,6 +129,19 @@ static double now(void) {
   return (double)clock() / CLOCKS_PER_SEC;
 }
 
+/* Does got contain want, or one of its alternatives separated by " || "? (A costly pattern is
+** refused by its step budget or by the time limit, whichever comes first on this build.) */
+static int contains(const char *got, const char *want) {
+  for (;;) {
+    const char *bar = strstr(want, " || ");
+    size_t n = bar ? (size_t)(bar - want) : strlen(want);
+    for (const char *p = got; (p = strchr(p, want[0])) != NULL; p++)
+      if (strncmp(p, want, n) == 0) return 1;
+    if (!bar) return 0;
+    want = bar + 4;
+  }
+}
+
 static void run_case(void **state) {
   const hostile_case *c = *state;
   char *buf = NULL;
@@ -147,7 +164,7 @@ static void run_case(void **state) {
   hq_close(H);
   double took = now() - t0;
   fclose(out);
-  int ok = failed == c->fails && (!c->output || strstr(buf, c->output)) && again == 0;
+  int ok = failed == c->fails && (!c->output || contains(buf, c->output)) && again == 0;
   if (!ok) print_error("chunk: %s\nexpected %s with \"%s\"; got (then %d):\n%s\n", c->chunk,
                        c->fails ? "failure" : "success", c->output ? c->output : "", again, buf);
   if (!RUNNING_ON_VALGRIND && took > LIMIT + 2) print_error("took %.1f s (more than %.1f)\n", took, LIMIT + 2);
