@@ -7,9 +7,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 build=${1:?usage: tests/fuzz/run.sh BUILD SECONDS [NAME...]}
 secs=${2:?usage: tests/fuzz/run.sh BUILD SECONDS [NAME...]}
 shift 2
+build=$(cd "$build" && pwd) # absolute: the script harness changes folder before reading its corpus
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=(grade normalize json store dataset script)
-"$here/seed.sh" "$build"
+"$here/seed.sh" "$build" || exit 1
 mkdir -p "$build/fuzz-artifacts"
 failed=0
 for n in "${names[@]}"; do
@@ -17,7 +18,7 @@ for n in "${names[@]}"; do
   log=$build/fuzz-artifacts/$n.log
   [ -x "$bin" ] || { echo "fuzz: no $bin (configure with CC=clang -DHALQA_FUZZ=ON)"; exit 1; }
   # -timeout: a single input running 10 s is a hang; the script harness's own limit is 0.25 s.
-  nice -n 19 "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -jobs=1 -workers=1 \
+  nice -n 19 "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$n-" \
     "$build/fuzz-corpus/$n" > "$log" 2>&1
   st=$?

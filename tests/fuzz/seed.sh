@@ -24,7 +24,9 @@ seed grade '\003a c\000abcd'
 seed grade '\003c a b d\000abcd'
 seed grade '\0031 3 and 4\000abcdef'
 # grade_normalize: titles, names and summaries as the dataset writes them.
-grep -ho '"[^"]\{4,\}"' "$src"/data/*.lua | head -300 | while IFS= read -r s; do printf '%s\000%s' "$s" "${s,,}" > "$c/normalize/seed-$((i++))"; done
+{ grep -ho '"[^"]\{4,\}"' "$src"/data/*.lua || true; } | awk 'NR <= 300' | while IFS= read -r s; do
+  printf '%s\000%s' "$s" "${s,,}" > "$c/normalize/seed-$((i++))"
+done
 # The dataset loader: selector (0 sources .. 4 events), then a whole file.
 n=0
 for f in sources parties people organizations events; do
