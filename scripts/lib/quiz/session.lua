@@ -128,7 +128,7 @@ local function feedback(q, rec, opts)
 end
 
 -- Runs a quiz over questions. opts: quiet (no text, for --json), on_answer(q, rec) called after
--- each answer is graded (before the next question is shown). Returns the results table.
+-- each answer is graded (before its feedback is shown). Returns the results table.
 function S.run(questions, opts)
   opts = opts or {}
   local state = { score = 0, asked = 0, answers = {}, started = halqa.clock(), ended_early = false }
@@ -143,8 +143,10 @@ function S.run(questions, opts)
     state.asked = state.asked + 1
     state.score = state.score + rec.score
     state.answers[#state.answers + 1] = rec
-    feedback(q, rec, opts)
+    -- stored first: an answer whose feedback was shown is an answer kept, even if halqa is
+    -- killed the next moment (tests/soak/kill.sh)
     if opts.on_answer then opts.on_answer(q, rec) end
+    feedback(q, rec, opts)
   end
   state.time = halqa.clock() - state.started
   return state
