@@ -59,7 +59,7 @@ case_ "quiz --list-generators lists a user's generator" 0 "my_founders" 'XDG_CON
 case_ "help generators lists the bundled generators" 0 "chronology" '$H help generators'
 case_ "an unknown generator is one line pointing to the list" 0 "lines=1" 'echo "lines=$(COLUMNS=200 $H --db :memory: quiz --generator nope 2>&1 | grep -c .)"'
 mkdir -p "$TMP/late-xdg/halqa/scripts/generators"
-case_ "a generator added while the REPL runs is used by the next command" 1 "Who founded the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1\n"; sleep 1; cp gen-xdg/halqa/scripts/generators/my_founders.lua late-xdg/halqa/scripts/generators/; printf "quiz --generator my_founders -n 1 --seed 1\na\n"; } | XDG_CONFIG_HOME=$PWD/late-xdg $H --db :memory:'
+timed_case_ "a generator added while the REPL runs is used by the next command" 1 "Who founded the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1\n"; sleep 1; cp gen-xdg/halqa/scripts/generators/my_founders.lua late-xdg/halqa/scripts/generators/; printf "quiz --generator my_founders -n 1 --seed 1\na\n"; } | XDG_CONFIG_HOME=$PWD/late-xdg $H --db :memory:'
 case_ "the guide's example generator is asked in a quiz" 0 "Who founded the Communist Party of Pakistan?" 'printf "a\n" | XDG_CONFIG_HOME=$PWD/gen-xdg $H quiz --seed 1 --id my_founders.founder.CPP+sajjad_zaheer'
 
 # --- the guide's example card generator makes a deck
@@ -128,7 +128,7 @@ case_ "commands run from piped input" 0 "Commands:" 'printf "help\n" | $H'
 case_ "quit ends piped input" 0 "" 'printf "quit\nerror(\"not reached\")\n" | $H'
 case_ "a variable named like a command is Lua" 0 "5" 'printf "help = 5\nreturn help\n" | $H'
 case_ "globals persist between lines" 0 "10" 'printf "x = 4\ny = 6\nreturn x + y\n" | $H'
-case_ "SIGINT stops a running piped script" 1 "interrupted!" '(printf "while true do end\n"; sleep 2) | $H --time-limit 0 & pid=$!; sleep 1; kill -INT $pid; wait $pid'
+timed_case_ "SIGINT stops a running piped script" 1 "interrupted!" '(printf "while true do end\n"; sleep 2) | $H --time-limit 0 & pid=$!; sleep 1; kill -INT $pid; wait $pid'
 
 # --- quizzes and the question bank
 export Q="--seed 1 --id dates.founded.CPP --id dates.when.cpp_founded --id dates.founded_cloze.CPP --id dates.founded.CMKP --id dates.founded.NAP --id dates.year.cmkp_founded_1995"
@@ -218,7 +218,7 @@ case_ "stats forecasts the workload at a second retention" 0 "yours vs 80% reten
 case_ "cards --optimize takes no deck" 2 "--optimize fits every deck at once" '$H --db :memory: cards dates --optimize'
 printf 'local ids = {}\nfor _, c in ipairs(halqa.store.new_cards("dates", 30)) do ids[#ids + 1] = c.id end\nfor _, id in ipairs(ids) do halqa.store.review(id, 3) end\n' > "$TMP/two.lua"
 case_ "two processes review one store" 0 "reviews=" 'printf "quit\n" | $H --db shared.db cards dates >/dev/null; $H --db shared.db two.lua & $H --db shared.db two.lua; s=$?; wait $! || s=1; test $s = 0 && $H --db shared.db -e "$count_reviews"'
-case_ "a session killed with SIGKILL keeps every committed answer" 0 "reviews=3" '(printf "\n3\n\n3\n\n3\n"; sleep 3) | $H --db killed.db cards dates > killed.out & pid=$!; sleep 1.5; kill -9 $pid; wait; $H --db killed.db -e "$count_reviews"'
+timed_case_ "a session killed with SIGKILL keeps every committed answer" 0 "reviews=3" '(printf "\n3\n\n3\n\n3\n"; sleep 3) | $H --db killed.db cards dates > killed.out & pid=$!; sleep 1.5; kill -9 $pid; wait; $H --db killed.db -e "$count_reviews"'
 
 # --- bad data
 broken_data syntax parties.lua 'return {
