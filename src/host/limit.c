@@ -8,6 +8,8 @@
 */
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
 #include <time.h>
 
 #include "limit.h"
@@ -73,8 +75,47 @@ void hq_watchdog_check(lua_State *L) {
   luaL_error(L, "%s", why);
 }
 
+/* ---- the tick: C functions as metamethods ---- */
+/*
+** A count hook fires only as Lua instructions run. A loop in C whose every step calls a C
+** function — table.move over tables whose __index and __newindex are rawequal, table.sort with
+** a C comparator — runs none, and would never stop. So every state's hook also fires on calls,
+** C functions' included; a call does nothing but test `tick`, which a CPU timer (SIGPROF, every
+** TICK_MS of CPU while a run or finalizer is on) sets. The clock is read at most once a tick.
+*/
+#define TICK_MS 50
+
+static volatile sig_atomic_t tick;
+
+static void on_tick(int sig) {
+  (void)sig;
+  tick = 1;
+}
+
+static void tick_start(void) {
+  static int installed;
+  if (!installed) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_tick;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGPROF, &sa, NULL);
+    installed = 1;
+  }
+  struct itimerval it = {{0, TICK_MS * 1000}, {0, TICK_MS * 1000}};
+  setitimer(ITIMER_PROF, &it, NULL);
+}
+
+static void tick_stop(void) {
+  struct itimerval it = {{0, 0}, {0, 0}};
+  setitimer(ITIMER_PROF, &it, NULL);
+  tick = 0;
+}
+
 static void watchdog(lua_State *L, lua_Debug *ar) {
-  (void)ar;
+  if (ar->event == LUA_HOOKCALL && !tick && !interrupted) return; /* the cheap path of every call */
+  tick = 0;
   hq_watchdog_check(L);
 }
 
@@ -90,7 +131,8 @@ static double finalizer_deadline;
 static int finalizer_tripped; /* one was stopped: skip the rest until the next run starts */
 
 static void finalizer_watchdog(lua_State *L, lua_Debug *ar) {
-  (void)ar;
+  if (ar->event == LUA_HOOKCALL && !tick && !interrupted) return;
+  tick = 0;
   if (!interrupted && cpu_now() <= finalizer_deadline) return;
   finalizer_tripped = 1;
   lua_sethook(L, finalizer_watchdog, LUA_MASKLINE | LUA_MASKCOUNT, 1); /* pcall cannot swallow it */
@@ -102,12 +144,13 @@ int hq_watchdog_arm_finalizer(lua_State *co) {
   if (finalizer_tripped) return 0;
   double limit = cpu_now() + FINALIZER_SECONDS;
   finalizer_deadline = deadline > 0 && deadline < limit ? deadline : limit;
-  lua_sethook(co, finalizer_watchdog, LUA_MASKCOUNT, WATCH_EVERY);
+  lua_sethook(co, finalizer_watchdog, LUA_MASKCALL | LUA_MASKCOUNT, WATCH_EVERY);
+  tick_start(); /* also between runs and at lua_close; stopped when the next run ends */
   return 1;
 }
 
 void hq_watchdog_install(lua_State *L) {
-  lua_sethook(L, watchdog, LUA_MASKCOUNT, WATCH_EVERY);
+  lua_sethook(L, watchdog, LUA_MASKCALL | LUA_MASKCOUNT, WATCH_EVERY);
 }
 
 int hq_interrupt(void) {
@@ -123,6 +166,7 @@ void hq_watchdog_start(hq_host *H) {
   finalizer_tripped = 0;
   deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
   running = H->L;
+  tick_start();
 }
 
 void hq_watchdog_rearm(hq_host *H) {
@@ -143,6 +187,7 @@ void hq_watchdog_phase(hq_host *H, const char *what, double seconds) {
 }
 
 void hq_watchdog_stop(hq_host *H) {
+  tick_stop();
   phase = NULL;
   running = NULL;
   deadline = 0;

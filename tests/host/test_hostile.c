@@ -96,6 +96,10 @@ static const hostile_case cases[] = {
   {"shuffle of a table whose __len says 2^32", "return #halqa.random(1):shuffle(setmetatable({}, {__len = function() return 1 << 32 end}))", 0, "0"},
   {"sample of a table whose __len says 2^40", "return #halqa.random(1):sample(setmetatable({}, {__len = function() return 1 << 40 end}), 5)", 0, "0"},
   {"pick of a table whose __len says maxinteger", "return halqa.random(1):pick(setmetatable({}, {__len = function() return math.maxinteger end}))", 0, NULL},
+  {"table.move through C metamethods (rawequal)", "table.move(setmetatable({}, {__index = rawequal}), 1, math.maxinteger - 1, 1, setmetatable({}, {__newindex = rawequal}))", 1, "time limit exceeded"},
+  {"table.sort with a C comparator in a coroutine", "coroutine.wrap(function() table.sort(setmetatable({}, {__index = rawequal, __newindex = rawequal, __len = function() return 1 << 30 end}), rawequal) end)()", 1, "time limit exceeded"},
+  {"table.concat of a __len of 2^40 through tostring", "return #table.concat(setmetatable({}, {__index = tostring, __len = function() return 1 << 40 end}))", 1, "time limit exceeded || not enough memory"},
+  {"table.unpack of a huge range", "return select('#', table.unpack({}, 1, 1 << 40))", 1, "too many results"},
   {"shuffle of a read-only list reads through", "return #halqa.random(1):shuffle(halqa.index.events_by_date) == #halqa.index.events_by_date", 0, "true"},
   /* undefined behaviour the fuzzers found: a double cast to an integer out of its range */
   {"grade a number question whose number is 1e300", "return halqa.grade({kind = 'number', number = 1e300}, '5').verdict", 0, "\"wrong\""},
