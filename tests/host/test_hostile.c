@@ -77,6 +77,7 @@ static const hostile_case cases[] = {
   {"pattern [^y]*[^y]*z in gsub", "return (('x'):rep(3000)):gsub('[^y]*[^y]*[^y]*z', '')", 1, "pattern too costly || time limit exceeded"},
   {"gmatch with a leading ^ (a literal there)", "local n = 0 for _ in ('^' .. ('a'):rep(3000)):gmatch('^a*a*a*a*b') do n = n + 1 end return n", 1, "pattern too costly || time limit exceeded"},
   {"gmatch of a costly pattern", "for _ in (('a'):rep(3000)):gmatch('a*a*a*a*b') do end", 1, "pattern too costly || time limit exceeded"},
+  {"pattern (.*)(.*)(.*)x as a method", "return (('a'):rep(5000)):match('(.*)(.*)(.*)x')", 1, "pattern too costly || time limit exceeded"},
   {"pattern with captures and a backreference", "return (('a'):rep(3000)):find('(a*)(a*)(a*)%1b')", 1, "pattern too costly || time limit exceeded"},
   {"a costly pattern in a pcall loop is still stopped", "while true do pcall(string.find, ('a'):rep(3000), 'a*a*a*a*b') end", 1, "time limit exceeded"},
   {"patterns still match as Lua's do", "return ('  x y  '):match('^%s*(.-)%s*$') .. (('a,b'):gsub(',', ';')) .. (('hello'):gsub('l+', 'L')) .. select(2, ('abab'):gsub('ab', ''))", 0, "\"x ya;bheLo2\""},
