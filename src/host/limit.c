@@ -3,8 +3,9 @@
 ** Every Lua state allocates through hq_alloc, which counts bytes and refuses growth past the cap.
 ** Every state also carries a count hook from birth; threads copy their creator's hook, so
 ** coroutines are watched too. The hook is cheap: it compares two numbers. A SIGINT handler may
-** only set a flag and call lua_sethook (lua.c does the same); once a stop is due the hook fires on
-** every line, so a script that catches the error with pcall is stopped again at its next line.
+** only set a flag, and so does another thread (halqa_interrupt): the state is the host's alone,
+** and the flag is an atomic in the host struct. Once a stop is due the hook fires on every line,
+** so a script that catches the error with pcall is stopped again at its next line.
 */
 #include <signal.h>
 #include <stdlib.h>
@@ -42,36 +43,35 @@ void *hq_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 #define WATCH_EVERY 10000 /* instructions between checks */
 
-static volatile sig_atomic_t interrupted;
-static lua_State *volatile running; /* the state whose chunk Ctrl-C should stop */
-
+/* CPU time of the calling thread: hosts in other threads of the process do not count against
+** this one's limit, and every top-level call arms and checks its deadline in one thread. */
 static double cpu_now(void) {
-  return (double)clock() / CLOCKS_PER_SEC;
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
-
-static double deadline; /* CPU seconds; 0 when there is none */
-static const char *phase; /* a part of the run with a shorter limit of its own, or NULL */
-static double phase_limit;
 
 static void watchdog(lua_State *L, lua_Debug *ar);
 
-/* Raises "interrupted!" or the time limit's error when one is due; C code that runs long without
-** calling Lua (the pattern guard's matcher) calls it now and then, as the hook does. */
+/* Raises "interrupted!" or the time limit's error when one is due. Everything it reads is the
+** host's own: the interrupt flag (an atomic, set by hq_interrupt from a signal handler or another
+** thread) and the deadline (set in this thread). C code that runs long without calling Lua (the
+** pattern guard's matcher) calls it now and then, as the hook does. */
 void hq_watchdog_check(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  if (!H) return;
   const char *why = NULL;
-  if (interrupted)
+  if (atomic_load(&H->watch.interrupted))
     why = "interrupted!";
-  else if (deadline > 0 && cpu_now() > deadline)
+  else if (H->watch.deadline > 0 && cpu_now() > H->watch.deadline)
     why = "time limit exceeded";
   if (!why) return;
   /* From now on fire at every line, so the stop cannot be swallowed by pcall. */
   lua_sethook(L, watchdog, LUA_MASKLINE | LUA_MASKCOUNT, 1);
-  if (why[0] == 't' && phase) luaL_error(L, "%s took more than %f s of CPU (see --time-limit)", phase, phase_limit);
-  if (why[0] == 't') {
-    hq_host *H = hq_host_of(L);
-    luaL_error(L, "time limit exceeded (%f s of CPU without input; see --time-limit)",
-               H ? H->time_limit : 0.0);
-  }
+  if (why[0] == 't' && H->watch.phase)
+    luaL_error(L, "%s took more than %f s of CPU (see --time-limit)", H->watch.phase, H->watch.phase_limit);
+  if (why[0] == 't')
+    luaL_error(L, "time limit exceeded (%f s of CPU without input; see --time-limit)", H->time_limit);
   luaL_error(L, "%s", why);
 }
 
@@ -80,42 +80,45 @@ void hq_watchdog_check(lua_State *L) {
 ** A count hook fires only as Lua instructions run. A loop in C whose every step calls a C
 ** function — table.move over tables whose __index and __newindex are rawequal, table.sort with
 ** a C comparator — runs none, and would never stop. So every state's hook also fires on calls,
-** C functions' included; a call does nothing but test `tick`, which a CPU timer (SIGPROF, every
-** TICK_MS of CPU while a run or finalizer is on) sets. The clock is read at most once a tick.
+** C functions' included; a call does nothing but compare `ticks` with the host's last seen
+** value. A CPU timer (SIGPROF every TICK_MS of the process's CPU) counts the ticks: the only
+** process-wide part of the watchdog, a counter each host reads and none resets, so hosts in
+** several threads never take a tick from each other. It starts with the first run and stays on.
 */
 #define TICK_MS 50
 
-static volatile sig_atomic_t tick;
+static volatile sig_atomic_t ticks;
 
 static void on_tick(int sig) {
   (void)sig;
-  tick = 1;
+  ticks++;
 }
 
 static void tick_start(void) {
-  static int installed;
-  if (!installed) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_tick;
-    sa.sa_flags = SA_RESTART;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGPROF, &sa, NULL);
-    installed = 1;
-  }
+  static atomic_int started;
+  if (atomic_exchange(&started, 1)) return;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_tick;
+  sa.sa_flags = SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGPROF, &sa, NULL);
   struct itimerval it = {{0, TICK_MS * 1000}, {0, TICK_MS * 1000}};
   setitimer(ITIMER_PROF, &it, NULL);
 }
 
-static void tick_stop(void) {
-  struct itimerval it = {{0, 0}, {0, 0}};
-  setitimer(ITIMER_PROF, &it, NULL);
-  tick = 0;
+/* A call with no new tick and no interrupt: nothing to check (the cheap path of every call). */
+static int quiet_call(hq_host *H, lua_Debug *ar) {
+  if (ar->event != LUA_HOOKCALL || atomic_load(&H->watch.interrupted)) return 0;
+  unsigned t = (unsigned)ticks;
+  if (t == H->watch.seen_tick) return 1;
+  H->watch.seen_tick = t;
+  return 0;
 }
 
 static void watchdog(lua_State *L, lua_Debug *ar) {
-  if (ar->event == LUA_HOOKCALL && !tick && !interrupted) return; /* the cheap path of every call */
-  tick = 0;
+  hq_host *H = hq_host_of(L);
+  if (!H || quiet_call(H, ar)) return;
   hq_watchdog_check(L);
 }
 
@@ -127,25 +130,24 @@ static void watchdog(lua_State *L, lua_Debug *ar) {
 */
 #define FINALIZER_SECONDS 1 /* CPU seconds */
 
-static double finalizer_deadline;
-static int finalizer_tripped; /* one was stopped: skip the rest until the next run starts */
-
 static void finalizer_watchdog(lua_State *L, lua_Debug *ar) {
-  if (ar->event == LUA_HOOKCALL && !tick && !interrupted) return;
-  tick = 0;
-  if (!interrupted && cpu_now() <= finalizer_deadline) return;
-  finalizer_tripped = 1;
+  hq_host *H = hq_host_of(L);
+  if (!H || quiet_call(H, ar)) return;
+  int stop = atomic_load(&H->watch.interrupted);
+  if (!stop && cpu_now() <= H->watch.finalizer_deadline) return;
+  H->watch.finalizer_tripped = 1;
   lua_sethook(L, finalizer_watchdog, LUA_MASKLINE | LUA_MASKCOUNT, 1); /* pcall cannot swallow it */
-  if (interrupted) luaL_error(L, "interrupted!");
+  if (stop) luaL_error(L, "interrupted!");
   luaL_error(L, "it ran past its time limit (%d s, or what was left of the run's)", FINALIZER_SECONDS);
 }
 
 int hq_watchdog_arm_finalizer(lua_State *co) {
-  if (finalizer_tripped) return 0;
-  double limit = cpu_now() + FINALIZER_SECONDS;
-  finalizer_deadline = deadline > 0 && deadline < limit ? deadline : limit;
+  hq_host *H = hq_host_of(co);
+  if (!H || H->watch.finalizer_tripped) return 0;
+  double limit = cpu_now() + FINALIZER_SECONDS, run = H->watch.deadline;
+  H->watch.finalizer_deadline = run > 0 && run < limit ? run : limit;
   lua_sethook(co, finalizer_watchdog, LUA_MASKCALL | LUA_MASKCOUNT, WATCH_EVERY);
-  tick_start(); /* also between runs and at lua_close; stopped when the next run ends */
+  tick_start();
   return 1;
 }
 
@@ -153,44 +155,43 @@ void hq_watchdog_install(lua_State *L) {
   lua_sethook(L, watchdog, LUA_MASKCALL | LUA_MASKCOUNT, WATCH_EVERY);
 }
 
-int hq_interrupt(void) {
-  lua_State *L = running;
-  if (!L) return 0;
-  interrupted = 1;
-  lua_sethook(L, watchdog, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
+/* Only sets flags: the count hook sees them within WATCH_EVERY instructions. Calling lua_sethook
+** here would touch the state from another thread. */
+int hq_interrupt(hq_host *H) {
+  if (!H || !atomic_load(&H->watch.running)) return 0;
+  atomic_store(&H->watch.interrupted, 1);
   return 1;
 }
 
 void hq_watchdog_start(hq_host *H) {
-  interrupted = 0;
-  finalizer_tripped = 0;
-  deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
-  running = H->L;
+  atomic_store(&H->watch.interrupted, 0);
+  H->watch.finalizer_tripped = 0;
+  H->watch.deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
+  atomic_store(&H->watch.running, 1);
   tick_start();
 }
 
 void hq_watchdog_rearm(hq_host *H) {
-  interrupted = 0;
-  deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
+  atomic_store(&H->watch.interrupted, 0);
+  H->watch.deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
 }
 
 void hq_watchdog_phase(hq_host *H, const char *what, double seconds) {
   if (!what) {
-    phase = NULL;
+    H->watch.phase = NULL;
     hq_watchdog_rearm(H);
     return;
   }
   if (H->time_limit > 0 && H->time_limit < seconds) seconds = H->time_limit;
-  phase = what;
-  phase_limit = seconds;
-  deadline = cpu_now() + seconds;
+  H->watch.phase = what;
+  H->watch.phase_limit = seconds;
+  H->watch.deadline = cpu_now() + seconds;
 }
 
 void hq_watchdog_stop(hq_host *H) {
-  tick_stop();
-  phase = NULL;
-  running = NULL;
-  deadline = 0;
-  interrupted = 0;
+  H->watch.phase = NULL;
+  atomic_store(&H->watch.running, 0);
+  H->watch.deadline = 0;
+  atomic_store(&H->watch.interrupted, 0);
   hq_watchdog_install(H->L);
 }

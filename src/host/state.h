@@ -2,16 +2,31 @@
 #ifndef HALQA_STATE_H
 #define HALQA_STATE_H
 
+#include <stdatomic.h>
+
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "halqa.h"
+#include "host.h"
 #include "store.h"
 
 typedef struct hq_memory {
   size_t used, peak, limit;
   unsigned long refused; /* allocations refused by the cap */
 } hq_memory;
+
+/* The watchdog of one host (limit.c): nothing of it is process-wide, so hosts in many threads
+** time and interrupt independently. */
+typedef struct hq_watch {
+  atomic_int interrupted; /* set by hq_interrupt, from a signal handler or another thread */
+  atomic_int running;     /* a top-level call is running */
+  double deadline;        /* this thread's CPU seconds; 0 when there is none */
+  const char *phase;      /* a part of the run with a shorter limit of its own, or NULL */
+  double phase_limit;
+  double finalizer_deadline; /* of the __gc running now (finalize.c) */
+  int finalizer_tripped;  /* one was stopped: skip the rest until the next run starts */
+  unsigned seen_tick;     /* the CPU timer's tick last acted on (limit.c) */
+} hq_watch;
 
 struct hq_host {
   lua_State *L;
@@ -25,6 +40,10 @@ struct hq_host {
   char *data_dir;
   char *script_dirs[HQ_MAX_SCRIPT_DIRS + 2];
   int n_script_dirs;
+  hq_watch watch;
+  int columns;      /* fixed screen width (an embedding program's), 0 to ask the terminal */
+  int yield_reads;  /* halqa.readline yields to the caller (an embedded session) */
+  int bundled_dir;         /* index of the bundled scripts in script_dirs, or -1 */
   store *progress;  /* the progress store (never NULL once open; may be in no-save mode) */
 };
 

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "halqa.h"
+#include "host.h"
 
 static const char *const files[] = {"sources", "parties", "people", "organizations", "events"};
 static char dir[64];

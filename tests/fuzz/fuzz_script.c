@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "halqa.h"
+#include "host.h"
 
 static hq_host *H;
 static FILE *sink;

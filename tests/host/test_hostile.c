@@ -18,7 +18,7 @@
 #include <cmocka.h>
 #include <valgrind/valgrind.h>
 
-#include "halqa.h"
+#include "host.h"
 
 #define LIMIT 0.5 /* the hosts' time limit, CPU seconds */
 
