@@ -55,7 +55,7 @@ static int msghandler(lua_State *L) {
 
 /* Sets the registry's set of paths the user typed (bindings.h, HQ_REG_USER_PATHS) from the list
 ** of words at idx: each word, and what follows `=` in `--opt=value`; with idx 0, empties it. */
-static void set_user_paths(lua_State *L, int idx) {
+void hq_set_user_paths(lua_State *L, int idx) {
   idx = idx ? lua_absindex(L, idx) : 0;
   lua_newtable(L);
   for (lua_Integer i = 1; idx; i++) {
@@ -238,7 +238,7 @@ static int incomplete(lua_State *L, int status) {
 static int run_compiled(hq_host *H, int status, int top) {
   lua_State *L = H->L;
   if (status == LUA_OK) {
-    set_user_paths(L, 0); /* a Lua line names no paths for halqa.save */
+    hq_set_user_paths(L, 0); /* a Lua line names no paths for halqa.save */
     hq_push_repl_env(L);
     set_env(L);
     status = hq_docall(L, 0, LUA_MULTRET);
@@ -313,7 +313,7 @@ static int split_words(lua_State *L, const char *s) {
 /* Calls the command registered as name with the argument table at the stack top (popped). */
 static int call_command(hq_host *H, const char *name) {
   lua_State *L = H->L;
-  set_user_paths(L, -1);
+  hq_set_user_paths(L, -1);
   lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_COMMANDS);
   lua_getfield(L, -1, name);
   lua_getfield(L, -1, "fn");
@@ -396,7 +396,7 @@ int hq_run_file(hq_host *H, const char *path, int argc, char **argv) {
       lua_pushstring(L, argv[i]);
       lua_rawseti(L, -2, i + 1);
     }
-    set_user_paths(L, -1);                 /* the script's arguments, as a command's */
+    hq_set_user_paths(L, -1);                 /* the script's arguments, as a command's */
     lua_setfield(L, -2, "arg");
     set_env(L);
     luaL_checkstack(L, argc + LUA_MINSTACK, "too many arguments to the script"); /* lua.c does too */

@@ -33,7 +33,7 @@ typedef struct hostile_case {
 ** garbage enough for the collector to free the strings already handed out and strings of their
 ** size to take their memory: what a pointer kept to a popped string reads after that. */
 #define FRESH_SETUP "local keep = {} local function fresh(l) return setmetatable({}, {__index = function(_, i) " \
-  "local v = l[i] if v then v = v:upper() for _ = 1, 8 do local _ = ('#'):rep(1 << 20) end " \
+  "local v = l[i] if v then v = v:upper() for _ = 1, 4 do local _ = ('#'):rep(1 << 19) end " \
   "for _ = 1, 200 do keep[#keep + 1] = ('%'):rep(#v) end end return v end}) end " \
   "local function long(s) return s .. ' is the name of this choice, long enough not to be interned' end "
 
