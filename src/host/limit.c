@@ -7,10 +7,9 @@
 ** and the flag is an atomic in the host struct. Once a stop is due the hook fires on every line,
 ** so a script that catches the error with pcall is stopped again at its next line.
 */
-#include <signal.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/time.h>
 #include <time.h>
 
 #include "limit.h"
@@ -81,36 +80,41 @@ void hq_watchdog_check(lua_State *L) {
 ** function — table.move over tables whose __index and __newindex are rawequal, table.sort with
 ** a C comparator — runs none, and would never stop. So every state's hook also fires on calls,
 ** C functions' included; a call does nothing but compare `ticks` with the host's last seen
-** value. A CPU timer (SIGPROF every TICK_MS of the process's CPU) counts the ticks: the only
-** process-wide part of the watchdog, a counter each host reads and none resets, so hosts in
-** several threads never take a tick from each other. It starts with the first run and stays on.
+** value. A thread of the library's own counts the ticks, every TICK_MS: the only process-wide
+** part of the watchdog, a counter each host reads and none resets, so hosts in several threads
+** never take a tick from each other. No signal is used (an embedding program keeps its own
+** handlers); the thread starts with the first run and sleeps for the life of the process.
 */
 #define TICK_MS 50
 
-static volatile sig_atomic_t ticks;
+static atomic_uint ticks;
 
-static void on_tick(int sig) {
-  (void)sig;
-  ticks++;
+static void *ticker(void *arg) {
+  (void)arg;
+  struct timespec ts = {0, TICK_MS * 1000000L};
+  for (;;) {
+    nanosleep(&ts, NULL);
+    atomic_fetch_add_explicit(&ticks, 1, memory_order_relaxed);
+  }
+  return NULL;
 }
 
 static void tick_start(void) {
   static atomic_int started;
   if (atomic_exchange(&started, 1)) return;
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_tick;
-  sa.sa_flags = SA_RESTART;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGPROF, &sa, NULL);
-  struct itimerval it = {{0, TICK_MS * 1000}, {0, TICK_MS * 1000}};
-  setitimer(ITIMER_PROF, &it, NULL);
+  pthread_t t;
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  pthread_attr_setstacksize(&attr, 64 * 1024);
+  if (pthread_create(&t, &attr, ticker, NULL) != 0) atomic_store(&started, 0); /* the count hook still runs */
+  pthread_attr_destroy(&attr);
 }
 
 /* A call with no new tick and no interrupt: nothing to check (the cheap path of every call). */
 static int quiet_call(hq_host *H, lua_Debug *ar) {
   if (ar->event != LUA_HOOKCALL || atomic_load(&H->watch.interrupted)) return 0;
-  unsigned t = (unsigned)ticks;
+  unsigned t = atomic_load_explicit(&ticks, memory_order_relaxed);
   if (t == H->watch.seen_tick) return 1;
   H->watch.seen_tick = t;
   return 0;
