@@ -33,10 +33,23 @@ static const char *raw_string(lua_State *L, int idx, const char *key) {
   return s;
 }
 
+/* True when the error was raised by `require` itself: a module not found, or one that would not
+** load (a syntax error in a user's generator). Its message names the file and line; a traceback
+** would only list the bundled code that asked for the module. */
+static int raised_by_require(lua_State *L) {
+  lua_Debug ar;
+  if (!lua_getstack(L, 1, &ar) || !lua_getinfo(L, "f", &ar)) return 0;
+  lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_BASE);
+  lua_getfield(L, -1, "require");
+  int is = lua_tocfunction(L, -3) != NULL && lua_rawequal(L, -1, -3);
+  lua_pop(L, 3);
+  return is;
+}
+
 /* Message handler: error objects that are not strings keep their __tostring (called here, where
 ** an error inside it is caught) or become a description; tables without one pass as they are,
 ** for the reporter, which runs unprotected, to read raw (a usage error's `message`, `status`).
-** Strings get a traceback, unless the error is in the main chunk. */
+** Strings get a traceback, unless the error is in the main chunk itself or comes from require. */
 static int msghandler(lua_State *L) {
   const char *msg = lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER ? lua_tostring(L, 1) : NULL;
   if (msg == NULL) {
@@ -45,7 +58,7 @@ static int msghandler(lua_State *L) {
     if (lua_type(L, 1) == LUA_TTABLE) return 1; /* the host's "already reported"; read raw */
     msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
   }
-  if (in_main_chunk_only(L)) {
+  if (in_main_chunk_only(L) || raised_by_require(L)) {
     lua_pushstring(L, msg);
     return 1;
   }

@@ -49,11 +49,11 @@ case_ "halqa.quit(3) exits 3" 3 "" "$H -e 'halqa.quit(3)'"
 while IFS='|' read -r cmd want; do
   case_ "$cmd is refused" 2 "$want" "$(t $H) $cmd < /dev/null"
 done <<'TABLE'
-quiz -n 1e300|option '-n': '1e300' is not a valid int
-quiz -n nan|option '-n': 'nan' is not a valid int
+quiz -n 1e300|option '-n': '1e300' is not a whole number
+quiz -n nan|option '-n': 'nan' is not a whole number
 quiz -n 0|option '-n': must be at least 1
 quiz --seed 99999999999999999999|option '--seed'
-cards -r nan|option '-r': 'nan' is not a valid number
+cards -r nan|option '-r': 'nan' is not a number
 cards -r 1e-300|option '-r': must be between
 cards --new -1|option '--new'
 stats --compare inf|option '--compare'
