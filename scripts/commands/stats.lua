@@ -9,7 +9,8 @@ end
 local spec = {
   { "d", "days", "N", "the period for retention and the heatmap (default 84)", type = "int", default = 84,
     check = function(n) return n >= 1 and n <= 3650, "must be 1 to 3650" end },
-  { nil, "now", "SECONDS", "as of this time (unix seconds) instead of now", type = "int" },
+  { nil, "now", "SECONDS", "as of this time (unix seconds) instead of now", type = "int",
+    check = function(t) return t >= 0 and t <= 253402300799, "must be unix seconds from 0 to 253402300799 (the year 9999)" end },
   { nil, "json", nil, "print the figures as JSON", type = "flag" },
   { nil, "compare", "R", "a retention to forecast beside yours (0.85)", type = "number", default = 0.85,
     check = function(r) return r >= 0.7 and r <= 0.99, "must be between 0.7 and 0.99" end },

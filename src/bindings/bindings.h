@@ -12,9 +12,13 @@
 #include "store.h"
 
 void hq_open_grade(lua_State *L, int api);  /* halqa.grade, halqa.format_date, halqa.normalize */
-void hq_open_random(lua_State *L, int api); /* halqa.random */
+/* halqa.random; frozen as for hq_open_json (lists are read through read-only proxies, raw) */
+void hq_open_random(lua_State *L, int api, int frozen);
 void hq_open_width(lua_State *L, int api);  /* halqa.width */
 void hq_open_save(lua_State *L, int api);   /* halqa.save, halqa.can_save */
+/* Registry key of the set (path -> true) of words the user typed in the current command: the
+** paths halqa.save may write outside the current folder. The host sets it before each run. */
+#define HQ_REG_USER_PATHS "halqa.userpaths"
 /* halqa.save_generator, writing into generators/ of user_scripts_dir (NULL: there is none) */
 void hq_open_save_generator(lua_State *L, int api, const char *user_scripts_dir);
 /* Pushes a zeroed userdata of size bytes whose metatable tname has __gc = gc, and returns it:

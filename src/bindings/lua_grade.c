@@ -37,20 +37,27 @@ static void to_grade_date(lua_State *L, int idx, grade_date *d) {
   lua_pop(L, 5);
 }
 
-/* Reads list field `name` of the question (at 1) into a NULL-terminated array of strings kept
-** alive on the stack (in a table pushed here). Returns the count. */
+/* Reads list field `name` of the question (at 1) into a NULL-terminated array of strings. The list
+** may be a script's table whose __index makes a fresh string on each read, so every string is
+** anchored in a table pushed here (left on the stack for the grading call), never borrowed from
+** a value already popped. Returns the count. */
 static int string_list(lua_State *L, const char *name, const char **out, int max) {
   int n = 0;
+  lua_createtable(L, max, 0); /* the anchor */
+  int anchor = lua_gettop(L);
   if (lua_getfield(L, 1, name) == LUA_TTABLE) {
     for (lua_Integer i = 1; n < max; i++) {
       if (lua_geti(L, -1, i) != LUA_TSTRING) {
         lua_pop(L, 1);
         break;
       }
+      lua_rawseti(L, anchor, n + 1);
+      lua_rawgeti(L, anchor, n + 1);
       out[n++] = lua_tostring(L, -1);
-      lua_pop(L, 1); /* the string stays alive in the list */
+      lua_pop(L, 1); /* the string stays alive in the anchor */
     }
   }
+  lua_pop(L, 1);
   out[n] = NULL;
   return n;
 }
@@ -62,8 +69,10 @@ static int index_list(lua_State *L, const char *name, int *out, int max, int n_c
     for (lua_Integer i = 1; n < max; i++) {
       int isnum;
       lua_Integer v = (lua_geti(L, -1, i), lua_tointegerx(L, -1, &isnum));
+      int end = lua_isnil(L, -1);
       lua_pop(L, 1);
-      if (!isnum) break;
+      if (end) break;
+      if (!isnum) luaL_error(L, "question field '%s' holds something other than a choice number at [%d]", name, (int)i);
       if (v < 1 || v > n_choices) luaL_error(L, "question field '%s' names choice %d of %d", name, (int)v, n_choices);
       out[n++] = (int)v - 1;
     }
@@ -137,23 +146,34 @@ typedef struct picks {
   int correct[MAX_CHOICES], given[MAX_CHOICES];
 } picks;
 
-static void read_picks(lua_State *L, const char *answer, picks *p) {
+/* Reads a multi or order question's picks; raises on a malformed question (fewer than two
+** choices, no correct index, one named twice; for an ordering, not every choice exactly once),
+** which would otherwise grade any answer, even a blank one, as right. */
+static void read_picks(lua_State *L, const char *answer, picks *p, const char *kind) {
   const char *choices[MAX_CHOICES + 1];
   p->n = string_list(L, "choices", choices, MAX_CHOICES);
   p->nc = index_list(L, "correct", p->correct, MAX_CHOICES, p->n);
+  int order = strcmp(kind, "order") == 0;
+  if (p->n < 2) luaL_error(L, "a %s question needs at least two choices (strings)", kind);
+  if (p->nc < 1 || (order && p->nc != p->n))
+    luaL_error(L, order ? "an order question needs 'correct' to list every choice once (%d of %d)"
+                        : "a multi question needs at least one correct index (%d of %d)", p->nc, p->n);
+  for (int i = 0; i < p->nc; i++)
+    for (int j = 0; j < i; j++)
+      if (p->correct[i] == p->correct[j]) luaL_error(L, "question field 'correct' names choice %d twice", p->correct[i] + 1);
   p->ng = grade_parse_choices(answer, p->n, p->given, MAX_CHOICES);
 }
 
 static grade_result grade_multi(lua_State *L, const char *answer) {
   picks p;
-  read_picks(L, answer, &p);
+  read_picks(L, answer, &p, "multi");
   if (p.ng < 0 && !blank(answer)) return unclear("Answer with letters, ", p.n, ", e.g. a c.");
   return grade_set(p.given, p.ng < 0 ? 0 : p.ng, p.correct, p.nc, p.n);
 }
 
 static grade_result grade_order_kind(lua_State *L, const char *answer) {
   picks p;
-  read_picks(L, answer, &p);
+  read_picks(L, answer, &p, "order");
   if (p.ng < 0 && !blank(answer)) return unclear("Put the letters ", p.n, " in order, e.g. c a b.");
   return grade_order(p.given, p.ng < 0 ? 0 : p.ng, p.correct, p.nc);
 }

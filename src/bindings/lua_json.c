@@ -2,12 +2,15 @@
 /*
 ** Deterministic output for exports and --json: object keys are sorted; a table whose keys are
 ** exactly 1..n is an array (an empty table is []); frozen tables are read through. Functions,
-** userdata and cycles cannot be encoded and raise an error naming what was found.
+** userdata and cycles cannot be encoded and raise an error naming what was found, and so do
+** strings JSON cannot carry as they are (a NUL byte, bytes that are not UTF-8) and two keys that
+** would be written alike (1 and "1").
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
+#include <utf8proc.h>
 
 #include <lauxlib.h>
 
@@ -20,6 +23,21 @@ static int by_string(const void *a, const void *b) {
 }
 
 static void encode(lua_State *L, int idx, cJSON *parent, const char *key, int depth);
+
+/* Raises unless the string at idx can be JSON text as it is: cJSON keeps C strings, so a NUL
+** would cut it short, and JSON is UTF-8, so other bytes would make the output invalid. */
+static const char *json_string(lua_State *L, int idx, const char *what) {
+  size_t len;
+  const char *s = lua_tolstring(L, idx, &len);
+  if (memchr(s, '\0', len)) luaL_error(L, "halqa.json: %s holds a NUL byte (at byte %d)", what, (int)((const char *)memchr(s, '\0', len) - s) + 1);
+  for (size_t i = 0; i < len;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n <= 0) luaL_error(L, "halqa.json: %s is not valid UTF-8 (at byte %d)", what, (int)i + 1);
+    i += (size_t)n;
+  }
+  return s;
+}
 
 /* Pushes the real table behind the read-only proxy at idx (returning 1), or nothing (0) for a
 ** table that is not one. The host's table of proxies is upvalue 1 of halqa.json. */
@@ -66,11 +84,13 @@ static void encode_table(lua_State *L, int idx, cJSON *parent, const char *key, 
     int t = lua_type(L, -2);
     if (t != LUA_TSTRING && t != LUA_TNUMBER) luaL_error(L, "halqa.json: an object key must be a string or a number");
     lua_pushvalue(L, -2);
-    keys[k++] = lua_tostring(L, -1);    /* converts the copy, not the key lua_next needs */
+    keys[k++] = json_string(L, -1, "an object key"); /* converts the copy, not the key lua_next needs */
     lua_pushvalue(L, -3);
     lua_rawset(L, names);               /* names[string] = original key */
   }
   qsort(keys, (size_t)k, sizeof *keys, by_string);
+  for (lua_Integer i = 1; i < k; i++) /* 1 and "1" would both be written as "1" */
+    if (strcmp(keys[i - 1], keys[i]) == 0) luaL_error(L, "halqa.json: two keys of one table are both written \"%s\" (a number and a string)", keys[i]);
   cJSON *obj = attach(parent, key, cJSON_CreateObject());
   for (lua_Integer i = 0; i < k; i++) {
     lua_getfield(L, names, keys[i]);
@@ -89,7 +109,7 @@ static void encode(lua_State *L, int idx, cJSON *parent, const char *key, int de
     case LUA_TNIL: attach(parent, key, cJSON_CreateNull()); break;
     case LUA_TBOOLEAN: attach(parent, key, cJSON_CreateBool(lua_toboolean(L, idx))); break;
     case LUA_TNUMBER: attach(parent, key, cJSON_CreateNumber(lua_tonumber(L, idx))); break;
-    case LUA_TSTRING: attach(parent, key, cJSON_CreateString(lua_tostring(L, idx))); break;
+    case LUA_TSTRING: attach(parent, key, cJSON_CreateString(json_string(L, idx, "a string"))); break;
     case LUA_TTABLE: {
       int pushed = push_frozen_target(L, idx);
       encode_table(L, pushed ? lua_gettop(L) : idx, parent, key, depth);
@@ -153,7 +173,8 @@ static void push_json(lua_State *L, const cJSON *j, int depth) {
     lua_pushboolean(L, cJSON_IsTrue(j));
   } else if (cJSON_IsNumber(j)) {
     double d = j->valuedouble;
-    if (d == (double)(lua_Integer)d) lua_pushinteger(L, (lua_Integer)d);
+    /* in range before the cast: converting 1e300 or nan to an integer is undefined */
+    if (d >= -0x1p63 && d < 0x1p63 && d == (double)(lua_Integer)d) lua_pushinteger(L, (lua_Integer)d);
     else lua_pushnumber(L, d);
   } else if (cJSON_IsString(j)) {
     lua_pushstring(L, j->valuestring);

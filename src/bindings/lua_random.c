@@ -42,8 +42,10 @@ static uint64_t next(rng *r) {
   return result;
 }
 
-/* A uniform integer in [0, n) without modulo bias. */
+/* A uniform integer in [0, n) without modulo bias; n == 0 stands for 2^64 (the whole range,
+** which hi - lo + 1 wraps to when the range is every integer). */
 static uint64_t below(rng *r, uint64_t n) {
+  if (n == 0) return next(r);
   uint64_t limit = UINT64_MAX - UINT64_MAX % n;
   uint64_t x;
   do x = next(r); while (x >= limit);
@@ -58,7 +60,9 @@ static int r_int(lua_State *L) {
   rng *r = check(L);
   lua_Integer lo = luaL_checkinteger(L, 2), hi = luaL_checkinteger(L, 3);
   luaL_argcheck(L, lo <= hi, 3, "empty range");
-  lua_pushinteger(L, lo + (lua_Integer)below(r, (uint64_t)(hi - lo) + 1));
+  /* in unsigned arithmetic: hi - lo overflows lua_Integer for ranges wider than half of it */
+  uint64_t span = (uint64_t)hi - (uint64_t)lo + 1;
+  lua_pushinteger(L, (lua_Integer)((uint64_t)lo + below(r, span)));
   return 1;
 }
 
@@ -67,16 +71,24 @@ static int r_float(lua_State *L) {
   return 1;
 }
 
+/* Replaces the list at idx by the real table behind it when it is a read-only proxy (the host's
+** weak table proxy -> real table is upvalue 1 of every method), and returns its length, raw: a
+** script's __len could claim 2^32 elements and keep the C loops below busy without allocating
+** (C cannot be stopped by the time limit). A raw length is backed by as many elements in memory,
+** so the memory cap bounds every loop over it; elements are then read raw as well. */
 static lua_Integer list_len(lua_State *L, int idx) {
   luaL_checktype(L, idx, LUA_TTABLE);
-  return luaL_len(L, idx);
+  lua_pushvalue(L, idx);
+  if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TTABLE) lua_replace(L, idx);
+  else lua_pop(L, 1);
+  return (lua_Integer)lua_rawlen(L, idx);
 }
 
 static int r_pick(lua_State *L) {
   rng *r = check(L);
   lua_Integer n = list_len(L, 2);
   if (n == 0) return 0;
-  lua_geti(L, 2, 1 + (lua_Integer)below(r, (uint64_t)n));
+  lua_rawgeti(L, 2, 1 + (lua_Integer)below(r, (uint64_t)n));
   return 1;
 }
 
@@ -86,7 +98,7 @@ static int shuffled(lua_State *L, rng *r, lua_Integer k) {
   if (k > n) k = n;
   lua_createtable(L, (int)n, 0);
   for (lua_Integer i = 1; i <= n; i++) {
-    lua_geti(L, 2, i);
+    lua_rawgeti(L, 2, i);
     lua_rawseti(L, -2, i);
   }
   for (lua_Integer i = 1; i <= k; i++) {
@@ -131,14 +143,17 @@ static int l_random(lua_State *L) {
   return 1;
 }
 
-void hq_open_random(lua_State *L, int api) {
+void hq_open_random(lua_State *L, int api, int frozen) {
   static const luaL_Reg methods[] = {
     {"int", r_int}, {"float", r_float}, {"pick", r_pick}, {"shuffle", r_shuffle},
     {"sample", r_sample}, {NULL, NULL}
   };
   api = lua_absindex(L, api);
+  frozen = lua_absindex(L, frozen);
   if (luaL_newmetatable(L, RNG_META)) {
-    luaL_newlib(L, methods);
+    luaL_newlibtable(L, methods);
+    lua_pushvalue(L, frozen);
+    luaL_setfuncs(L, methods, 1);
     lua_setfield(L, -2, "__index");
     lua_pushliteral(L, "random generator");
     lua_setfield(L, -2, "__metatable");

@@ -39,14 +39,32 @@ static int usage_error(const char *fmt, const char *a) {
   return 2;
 }
 
-/* Parses a positive number option value; 0 and a message on failure. */
-static int parse_number(const char *opt, const char *s, double *out, int allow_zero) {
+/* The numeric options, each with the range it accepts. The test is written so that nan (which
+** compares false with everything) fails it, and a value too small to mean anything (a memory cap
+** that would round to 0 bytes and so to the default) is refused rather than changed. */
+typedef struct number_option {
+  const char *name, *what;
+  double min, max;
+  int zero_ok; /* 0 itself is allowed (no limit) though below min */
+} number_option;
+
+static const number_option number_options[] = {
+  {"--mem-limit", "a size in MiB from 1 to 1048576", 1, 1048576, 0},
+  {"--time-limit", "a number of seconds from 0.01 to 1000000000, or 0 for none", 0.01, 1e9, 1},
+  {NULL, NULL, 0, 0, 0}
+};
+
+/* Parses the value s of numeric option opt into *out; 0 and a message naming the option on
+** failure. */
+static int parse_number(const char *opt, const char *s, double *out) {
+  const number_option *o = number_options;
+  while (strcmp(o->name, opt) != 0) o++;
   char *end;
   errno = 0;
   double v = strtod(s, &end);
-  if (errno || end == s || *end || v < 0 || (!allow_zero && v == 0) || v > 1e9) {
-    fprintf(stderr, "halqa: %s: '%s' is not a valid %s\n%s\n", opt, s,
-            allow_zero ? "number of seconds" : "size in MiB", usage_line);
+  int in_range = (v >= o->min && v <= o->max) || (o->zero_ok && v == 0);
+  if (errno || end == s || *end || !in_range) {
+    fprintf(stderr, "halqa: %s: '%s' is not %s\n%s\n", opt, s, o->what, usage_line);
     return 0;
   }
   *out = v;
@@ -85,15 +103,18 @@ static int parse(cli *c, int argc, char **argv) {
       const char *v = argv[++i];
       double num;
       if (strcmp(a, "--data") == 0) c->cfg.data_dir = v;
-      else if (strcmp(a, "--db") == 0) c->cfg.store_path = v;
+      else if (strcmp(a, "--db") == 0) {
+        if (!*v) return usage_error("--db: the file name is empty (use :memory: for a store that keeps nothing)%s", "");
+        c->cfg.store_path = v;
+      }
       else if (strcmp(a, "--scripts") == 0) {
         if (c->n_script_dirs >= MAX_SCRIPT_DIRS) return usage_error("too many --scripts (at most 16)%s", "");
         c->script_dirs[c->n_script_dirs++] = v;
       } else if (strcmp(a, "--mem-limit") == 0) {
-        if (!parse_number(a, v, &num, 0)) return 2;
+        if (!parse_number(a, v, &num)) return 2;
         c->cfg.mem_limit = (size_t)(num * 1024 * 1024);
       } else if (strcmp(a, "--time-limit") == 0) {
-        if (!parse_number(a, v, &num, 1)) return 2;
+        if (!parse_number(a, v, &num)) return 2;
         c->cfg.time_limit = num > 0 ? num : -1; /* 0 on the command line: none */
       } else {
         if (c->n_chunks >= 64) return usage_error("too many -e chunks%s", "");

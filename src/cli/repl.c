@@ -54,6 +54,10 @@ void repl_install_signals(void) {
   sigaction(SIGINT, &sa, NULL); /* no SA_RESTART: a blocked read returns EINTR */
   sa.sa_handler = on_sigwinch;
   sigaction(SIGWINCH, &sa, NULL);
+  /* Past a file size limit (ulimit -f) a write then fails with EFBIG, which the store handles
+  ** (it stops saving and says so), instead of SIGXFSZ ending the session mid-answer. */
+  sa.sa_handler = SIG_IGN;
+  sigaction(SIGXFSZ, &sa, NULL);
 }
 
 /* ---- reading a line with readline's callback interface ---- */

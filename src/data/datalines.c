@@ -3,8 +3,11 @@
 ** Lua keeps no line numbers for table fields, so when validation finds a problem we read the
 ** file's text again and walk its table constructors token by token, following the path of the
 ** bad field ([3] then "roles" then [2] then "from"). Only runs when there is a problem to report.
+** A file with many problems is indexed once (where each top-level record starts), and each
+** problem walks only its own record: reporting stays linear in the file's size.
 */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "datalines.h"
@@ -167,6 +170,57 @@ static int walk(lexer *lx, const hq_path_elem *path, int depth, int best) {
     if (lx->tok == ',' || lx->tok == ';') next(lx);
   }
   return best;
+}
+
+int hq_data_line_at(const char *src, size_t len, size_t offset, int line, const hq_path_elem *path, int depth) {
+  if (offset > len) return 0;
+  lexer lx = {src + offset, src + len, line, 0, src + offset, 0, line};
+  next(&lx);
+  if (depth == 0 || lx.tok != '{') return lx.tline;
+  return walk(&lx, path, depth, lx.tline);
+}
+
+long hq_data_records(const char *src, size_t len, size_t **offsets, int **lines) {
+  lexer lx = {src, src + len, 1, 0, src, 0, 1};
+  long n = 0, cap = 0;
+  *offsets = NULL;
+  *lines = NULL;
+  next(&lx);
+  while (lx.tok != T_EOF && lx.tok != '{') next(&lx); /* past `return` */
+  if (lx.tok == T_EOF) return 0;
+  next(&lx);
+  while (lx.tok != '}' && lx.tok != T_EOF) {
+    size_t at = (size_t)(lx.start - src);
+    int line = lx.tline, positional = 1;
+    if (lx.tok == T_NAME) {
+      lexer save = lx;
+      next(&lx);
+      positional = lx.tok != '=';
+      lx = save;
+    } else if (lx.tok == '[' && long_bracket(lx.start, lx.end) == 0) {
+      positional = 0;                                  /* [k] = v: not counted as a record */
+    }
+    if (positional) {
+      if (n == cap) {
+        long ncap = cap ? cap * 2 : 64;
+        size_t *o = realloc(*offsets, sizeof **offsets * (size_t)ncap);
+        if (o) *offsets = o;
+        int *l = o ? realloc(*lines, sizeof **lines * (size_t)ncap) : NULL;
+        if (l) *lines = l;
+        if (!o || !l) return n;                        /* the index stops; lines come from rescans */
+        cap = ncap;
+      }
+      (*offsets)[n] = at;
+      (*lines)[n] = line;
+      n++;
+    } else {
+      while (lx.tok != '=' && lx.tok != T_EOF) next(&lx);
+      next(&lx);
+    }
+    skip_value(&lx);
+    if (lx.tok == ',' || lx.tok == ';') next(&lx);
+  }
+  return n;
 }
 
 int hq_data_line(const char *src, size_t len, const hq_path_elem *path, int depth) {

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <lauxlib.h>
 
@@ -24,6 +25,9 @@ typedef struct data_file {
   char path[4096];
   char *src;
   size_t len;
+  long n_records;        /* where each record starts in src, once there is a problem (-1 before) */
+  size_t *rec_offset;
+  int *rec_line;
 } data_file;
 
 typedef struct loader {
@@ -67,13 +71,18 @@ static void problem_at(loader *ld, int line, const char *fmt, ...) {
 }
 
 static char *read_file(const char *path, size_t *len);
+static size_t utf8_invalid_at(const char *text, size_t len);
 
-/* The line of the current path in the current file. The file's text is read again only now that
-** there is a problem to place (and kept for the next one), so a good load holds no copy of it. */
+/* The line of the current path in the current file (its text was kept from loading it). */
 static int current_line(loader *ld) {
   data_file *df = &ld->files[ld->table];
   if (!df->src) df->src = read_file(df->path, &df->len);
-  return df->src ? hq_data_line(df->src, df->len, ld->path, ld->depth) : 0;
+  if (!df->src) return 0;
+  if (df->n_records < 0) df->n_records = hq_data_records(df->src, df->len, &df->rec_offset, &df->rec_line);
+  long i = ld->depth > 0 && !ld->path[0].key ? ld->path[0].index : 0;
+  if (i >= 1 && i <= df->n_records) /* only the record's own text is walked */
+    return hq_data_line_at(df->src, df->len, df->rec_offset[i - 1], df->rec_line[i - 1], ld->path + 1, ld->depth - 1);
+  return hq_data_line(df->src, df->len, ld->path, ld->depth);
 }
 
 /* Reports a problem at the current path (the line of its field in the file). */
@@ -290,6 +299,29 @@ static int valid_id(const char *s) {
   return 1;
 }
 
+/* The offset of the first byte of text that is not well-formed UTF-8 (overlong forms, surrogates
+** and code points past U+10FFFF included), or len when all of it is. */
+static size_t utf8_invalid_at(const char *text, size_t len) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t i = 0;
+  while (i < len) {
+    unsigned c = s[i];
+    size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    if (n == 0 || i + n > len) return i;
+    unsigned lo = 0x80, hi = 0xBF; /* the allowed range of the second byte */
+    if (c == 0xE0) lo = 0xA0;
+    else if (c == 0xED) hi = 0x9F;
+    else if (c == 0xF0) lo = 0x90;
+    else if (c == 0xF4) hi = 0x8F;
+    for (size_t k = 1; k < n; k++) {
+      unsigned b = s[i + k];
+      if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return i;
+    }
+    i += n;
+  }
+  return len;
+}
+
 static char *read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
@@ -333,14 +365,39 @@ static void load_file(loader *ld, int ti) {
   ld->table = ti;
   ld->id = NULL;
   ld->depth = 0;
-  FILE *probe = fopen(df->path, "rb");
-  if (!probe) {
+  struct stat st;
+  if (stat(df->path, &st) != 0) {
     problem_at(ld, 0, "cannot read the %s file (every dataset has %s.lua)", table, table);
     lua_pushnil(L);
     return;
   }
-  fclose(probe);
-  if (luaL_loadfilex(L, df->path, "t") != LUA_OK) {
+  if (!S_ISREG(st.st_mode)) { /* a FIFO would block the open for ever, a device read without end */
+    problem_at(ld, 0, "not a regular file (a data file is a plain text file)");
+    lua_pushnil(L);
+    return;
+  }
+  /* The text is read once: checked to be UTF-8 (every string a screen shows or an export writes
+  ** comes from here), loaded from memory, and kept for placing problems on their lines. */
+  if (!df->src) df->src = read_file(df->path, &df->len);
+  if (!df->src) {
+    problem_at(ld, 0, "cannot read the %s file", table);
+    lua_pushnil(L);
+    return;
+  }
+  size_t bad = utf8_invalid_at(df->src, df->len);
+  if (bad < df->len) {
+    int line = 1;
+    for (size_t i = 0; i < bad; i++) line += df->src[i] == '\n';
+    problem_at(ld, line, "not valid UTF-8 (byte %zu of the file, 0x%02x): data files are UTF-8 text", bad + 1,
+               (unsigned)(unsigned char)df->src[bad]);
+    lua_pushnil(L);
+    return;
+  }
+  size_t skip = df->len >= 3 && memcmp(df->src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a BOM, as loadfile skips */
+  lua_pushfstring(L, "@%s", df->path);
+  int loaded = luaL_loadbufferx(L, df->src + skip, df->len - skip, lua_tostring(L, -1), "t");
+  lua_remove(L, -2);
+  if (loaded != LUA_OK) {
     lua_problem(ld, lua_tostring(L, -1));
     lua_pop(L, 1);
     lua_pushnil(L);
@@ -418,6 +475,7 @@ int hq_dataset_load(lua_State *L, const char *dir, hq_problem_fn report, void *u
   ld.lists = lua_gettop(L);
   for (int ti = 0; hq_schema[ti].table; ti++) {
     snprintf(ld.files[ti].path, sizeof ld.files[ti].path, "%s/%s.lua", dir, hq_schema[ti].table);
+    ld.files[ti].n_records = -1;
     lua_newtable(L);
     lua_setfield(L, ld.keyed, hq_schema[ti].table);
   }
@@ -447,7 +505,11 @@ int hq_dataset_load(lua_State *L, const char *dir, hq_problem_fn report, void *u
     }
     lua_pop(L, 1);
   }
-  for (int ti = 0; ti < N_TABLES; ti++) free(ld.files[ti].src);
+  for (int ti = 0; ti < N_TABLES; ti++) {
+    free(ld.files[ti].src);
+    free(ld.files[ti].rec_offset);
+    free(ld.files[ti].rec_line);
+  }
   if (gc_was_running) lua_gc(L, LUA_GCRESTART);
   if (ld.problems) {
     lua_settop(L, ld.ids - 1);

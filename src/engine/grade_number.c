@@ -169,9 +169,10 @@ static int parse_number(const char *f, double *out, char *why, size_t whylen)
  * writes answers the same way), otherwise up to 10 significant digits. */
 static void format_number(double v, char *buf, size_t len)
 {
-    if (v == (double)(long long)v && dabs(v) < 1e4) {
+    /* the range first: casting a double beyond long long (1e300, nan) is undefined */
+    if (dabs(v) < 1e4 && v == (double)(long long)v) {
         snprintf(buf, len, "%lld", (long long)v);
-    } else if (v == (double)(long long)v && dabs(v) < 1e15) {
+    } else if (dabs(v) < 1e15 && v == (double)(long long)v) {
         char digits[32], out[48];
         long long x = (long long)v;
         int nd, i, o = 0;

@@ -64,6 +64,9 @@ const char *store_error(const store *s);  /* the last STORE_ERROR's message */
 ** the first write). The write that found out still succeeds, in memory. This returns the reason
 ** once after such a switch, NULL otherwise: the host polls it after each command and prints it. */
 const char *store_take_notice(store *s);
+/* Or, with fn set, the switch is reported at once by fn(ud, reason), during the write that found
+** out (store_take_notice then returns NULL). */
+void store_on_notice(store *s, void (*fn)(void *ud, const char *reason), void *ud);
 
 /* The scheduler's parameters (FSRS-6 defaults until set; copied), with the store's fitted weights
 ** (store_save_weights) once read. A deck's desired retention (store_set_deck_retention) overrides

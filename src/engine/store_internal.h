@@ -42,6 +42,8 @@ struct store {
   int nosave;    /* db is a scratch; reason says why */
   int batch;     /* inside store_batch_begin: operations use savepoints */
   int notice;    /* the switch to no-save has not been reported yet */
+  void (*on_notice)(void *ud, const char *reason); /* reports the switch at once (store_on_notice) */
+  void *on_notice_ud;
   fsrs_params params;
   int weights_loaded; /* params.w holds the store's weights (store_weights.c) */
   sqlite3_stmt *st[S_COUNT];

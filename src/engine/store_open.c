@@ -202,6 +202,19 @@ static sqlite3 *open_scratch(store *s, sqlite3 *src) {
   return NULL;
 }
 
+/* Tells the host at once that saving stopped (when it asked to be told), before the write that
+** found out returns: a session then says so before it acknowledges the answer it could not keep. */
+static void report_notice(store *s) {
+  if (!s->on_notice) return;
+  s->notice = 0;
+  s->on_notice(s->on_notice_ud, s->reason);
+}
+
+void store_on_notice(store *s, void (*fn)(void *ud, const char *reason), void *ud) {
+  s->on_notice = fn;
+  s->on_notice_ud = ud;
+}
+
 /* Switches to no-save: a scratch (a copy of the current database when copy is set) replaces the
 ** connection. The reason is kept for store_reason and, when notify is set, store_take_notice. */
 static void go_nosave(store *s, const char *why, sqlite3 *copy_from, int notify) {
@@ -214,6 +227,7 @@ static void go_nosave(store *s, const char *why, sqlite3 *copy_from, int notify)
   s->pending = 0;
   s->notice = notify;
   snprintf(s->reason, sizeof s->reason, "%s", why);
+  if (notify) report_notice(s);
 }
 
 /* Reads the file's application id, schema version and table count. Returns an SQLite code. */
@@ -336,9 +350,11 @@ static int make_parents(const char *path) {
 /* Whether the file at path could be created: the nearest existing ancestor must be a folder we
 ** may write in. Checked without creating anything. 0, or -1 with why filled in. */
 static int creatable(const char *path, char *why, size_t whylen) {
-  char *dir = copy_text(path);
+  size_t len = strlen(path);
+  char *dir = malloc(len + 2); /* room for "." even when path is shorter than that ("") */
   struct stat st;
   if (!dir) return -1;
+  memcpy(dir, path, len + 1);
   for (;;) {
     char *slash = strrchr(dir, '/');
     if (!slash) {
@@ -399,6 +415,7 @@ static void materialize(store *s) {
   s->nosave = 1;
   s->notice = 1;
   snprintf(s->reason, sizeof s->reason, "%s", why);
+  report_notice(s);
 }
 
 char *store_default_path(void) {

@@ -84,11 +84,14 @@ static int api_commands(lua_State *L) {
   return 1;
 }
 
-/* halqa.quit([status]): the REPL ends after the current line. */
+/* halqa.quit([status]): the REPL ends after the current line; status is 0..255. */
 static int api_quit(lua_State *L) {
   hq_host *H = hq_host_of(L);
+  lua_Integer st = luaL_optinteger(L, 1, 0);
+  /* an exit status is one byte: 2^40 would be cut to 0 and read as success */
+  luaL_argcheck(L, st >= 0 && st <= 255, 1, "an exit status from 0 to 255");
   H->quit = 1;
-  H->quit_status = (int)luaL_optinteger(L, 1, 0);
+  H->quit_status = (int)st;
   return 0;
 }
 
@@ -352,8 +355,8 @@ void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   hq_push_indices(L, dataset);
   lua_setfield(L, -2, "index");
   hq_open_grade(L, -1);
-  hq_open_random(L, -1);
   hq_push_frozen_targets(L);
+  hq_open_random(L, -2, -1);
   hq_open_json(L, -2, -1);
   lua_pop(L, 1);
   hq_open_width(L, -1);

@@ -7,6 +7,7 @@
 */
 #include <string.h>
 
+#include "bindings.h"
 #include "eval.h"
 #include "limit.h"
 #include "registry.h"
@@ -22,6 +23,16 @@ static int in_main_chunk_only(lua_State *L) {
   return 1;
 }
 
+/* The string field `key` of the table at idx, read raw (a hostile __index cannot run), or NULL. */
+static const char *raw_string(lua_State *L, int idx, const char *key) {
+  idx = lua_absindex(L, idx);
+  lua_pushstring(L, key);
+  lua_rawget(L, idx);
+  const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+  lua_pop(L, 1); /* the string stays alive in the table */
+  return s;
+}
+
 /* True when the error was raised by `require` itself: a module not found, or one that would not
 ** load (a syntax error in a user's generator). Its message names the file and line; a traceback
 ** would only list the bundled code that asked for the module. */
@@ -35,14 +46,16 @@ static int raised_by_require(lua_State *L) {
   return is;
 }
 
-/* Message handler: error objects that are not strings keep their __tostring or become a
-** description; strings get a traceback, unless the error is in the main chunk itself or comes
-** from require. Tables with a `status` field (usage errors) pass as is. */
+/* Message handler: error objects that are not strings keep their __tostring (called here, where
+** an error inside it is caught) or become a description; tables without one pass as they are,
+** for the reporter, which runs unprotected, to read raw (a usage error's `message`, `status`).
+** Strings get a traceback, unless the error is in the main chunk itself or comes from require. */
 static int msghandler(lua_State *L) {
-  const char *msg = lua_tostring(L, 1);
+  const char *msg = lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER ? lua_tostring(L, 1) : NULL;
   if (msg == NULL) {
-    if (lua_type(L, 1) == LUA_TTABLE) return 1;
+    if (lua_type(L, 1) == LUA_TTABLE && raw_string(L, 1, "message")) return 1; /* usage error */
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+    if (lua_type(L, 1) == LUA_TTABLE) return 1; /* the host's "already reported"; read raw */
     msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
   }
   if (in_main_chunk_only(L) || raised_by_require(L)) {
@@ -51,6 +64,28 @@ static int msghandler(lua_State *L) {
   }
   luaL_traceback(L, L, msg, 1);
   return 1;
+}
+
+/* Sets the registry's set of paths the user typed (bindings.h, HQ_REG_USER_PATHS) from the list
+** of words at idx: each word, and what follows `=` in `--opt=value`; with idx 0, empties it. */
+void hq_set_user_paths(lua_State *L, int idx) {
+  idx = idx ? lua_absindex(L, idx) : 0;
+  lua_newtable(L);
+  for (lua_Integer i = 1; idx; i++) {
+    if (lua_rawgeti(L, idx, i) != LUA_TSTRING) {
+      lua_pop(L, 1);
+      break;
+    }
+    const char *w = lua_tostring(L, -1), *eq = strchr(w, '=');
+    if (w[0] == '-' && eq) {
+      lua_pushstring(L, eq + 1);
+      lua_pushboolean(L, 1);
+      lua_rawset(L, -4);
+    }
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);                     /* set[word] = true */
+  }
+  lua_setfield(L, LUA_REGISTRYINDEX, HQ_REG_USER_PATHS);
 }
 
 int hq_docall(lua_State *L, int narg, int nres) {
@@ -67,18 +102,19 @@ int hq_docall(lua_State *L, int narg, int nres) {
   return status;
 }
 
-/* Writes the error at the stack top (if status says there is one) to the host's error stream. */
+/* Writes the error at the stack top (if status says there is one) to the host's error stream and
+** pops it. Runs outside any protected call, so it reads the error object raw and calls nothing. */
 int hq_report(hq_host *H, int status) {
   lua_State *L = H->L;
   if (status == LUA_OK) return 0;
+  const char *msg;
   if (lua_type(L, -1) == LUA_TTABLE) { /* { message=, status= } from a command's usage error */
-    lua_getfield(L, -1, "message");
-    fprintf(H->err, "%s\n", lua_isstring(L, -1) ? lua_tostring(L, -1) : "error");
-    lua_pop(L, 2);
-    return 1;
+    msg = raw_string(L, -1, "message");
+    if (!msg) msg = "(error object is a table value)";
+  } else {
+    msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    if (!msg) msg = "(error object is not a string)";
   }
-  const char *msg = lua_tostring(L, -1);
-  if (!msg) msg = "(error object is not a string)";
   if (status == LUA_ERRMEM)
     fprintf(H->err, "halqa: not enough memory: the script passed the %zu MiB limit (see --mem-limit)\n",
             H->mem.limit >> 20);
@@ -89,12 +125,17 @@ int hq_report(hq_host *H, int status) {
   return 1;
 }
 
-/* The exit status a failed call asks for: a table error may carry `status`, else 1. */
+/* The exit status a failed call asks for: a table error may carry `status` (read raw, kept to
+** 1..255, as an exit status is one byte and 0 would read as success), else 1. */
 static int error_status(lua_State *L) {
   int st = 1;
   if (lua_type(L, -1) == LUA_TTABLE) {
-    lua_getfield(L, -1, "status");
-    if (lua_isinteger(L, -1)) st = (int)lua_tointeger(L, -1);
+    lua_pushliteral(L, "status");
+    lua_rawget(L, -2);
+    if (lua_isinteger(L, -1)) {
+      lua_Integer v = lua_tointeger(L, -1);
+      if (v >= 1 && v <= 255) st = (int)v;
+    }
     lua_pop(L, 1);
   }
   return st;
@@ -135,7 +176,23 @@ static int page(hq_host *H) {
   return status;
 }
 
-/* Prints the n values at the top of the stack with lib.pretty (or tostring if it won't load). */
+/* Fallback printer when lib.pretty will not load: the values' tostring, tab-separated. Runs
+** protected, as a value's __tostring may raise. */
+static int plain_values(lua_State *L) {
+  int n = lua_gettop(L);
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (int i = 1; i <= n; i++) {
+    if (i > 1) luaL_addchar(&b, '\t');
+    luaL_tolstring(L, i, NULL);
+    luaL_addvalue(&b);
+  }
+  luaL_pushresult(&b);
+  return 1;
+}
+
+/* Prints the n values at the top of the stack with lib.pretty (or tostring if it won't load) and
+** pops them. Any error while printing is reported here, once; returns 1 then. */
 static int print_results(hq_host *H, int n) {
   lua_State *L = H->L;
   if (n == 0) return 0;
@@ -147,17 +204,13 @@ static int print_results(hq_host *H, int n) {
   lua_insert(L, -2);
   if (hq_docall(L, 1, 1) != LUA_OK || !lua_isfunction(L, -1)) {
     lua_pop(L, 1);
-    for (int i = first; i < first + n; i++)
-      fprintf(H->out, "%s%s", i > first ? "\t" : "", luaL_tolstring(L, i, NULL)), lua_pop(L, 1);
-    fprintf(H->out, "\n");
-    lua_settop(L, first - 1);
-    return 0;
+    lua_pushcfunction(L, plain_values);
   }
-  lua_insert(L, first);                /* pretty v1 .. vn */
+  lua_insert(L, first);                /* printer v1 .. vn */
   int status = hq_docall(L, n, 1);
   if (status == LUA_OK && H->interactive) status = page(H);
   else if (status == LUA_OK) {
-    fprintf(H->out, "%s\n", lua_tostring(L, -1));
+    fprintf(H->out, "%s\n", lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "");
     lua_pop(L, 1);
   }
   fflush(H->out);
@@ -198,10 +251,15 @@ static int incomplete(lua_State *L, int status) {
 static int run_compiled(hq_host *H, int status, int top) {
   lua_State *L = H->L;
   if (status == LUA_OK) {
+    hq_set_user_paths(L, 0); /* a Lua line names no paths for halqa.save */
     hq_push_repl_env(L);
     set_env(L);
     status = hq_docall(L, 0, LUA_MULTRET);
-    if (status == LUA_OK) status = print_results(H, lua_gettop(L) - top) ? LUA_ERRRUN : LUA_OK;
+    if (status == LUA_OK) { /* printing reports its own error */
+      int failed = print_results(H, lua_gettop(L) - top);
+      lua_settop(L, top);
+      return failed;
+    }
   }
   int failed = hq_report(H, status);
   lua_settop(L, top);
@@ -268,6 +326,7 @@ static int split_words(lua_State *L, const char *s) {
 /* Calls the command registered as name with the argument table at the stack top (popped). */
 static int call_command(hq_host *H, const char *name) {
   lua_State *L = H->L;
+  hq_set_user_paths(L, -1);
   lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_COMMANDS);
   lua_getfield(L, -1, name);
   lua_getfield(L, -1, "fn");
@@ -350,6 +409,7 @@ int hq_run_file(hq_host *H, const char *path, int argc, char **argv) {
       lua_pushstring(L, argv[i]);
       lua_rawseti(L, -2, i + 1);
     }
+    hq_set_user_paths(L, -1);                 /* the script's arguments, as a command's */
     lua_setfield(L, -2, "arg");
     set_env(L);
     luaL_checkstack(L, argc + LUA_MINSTACK, "too many arguments to the script"); /* lua.c does too */

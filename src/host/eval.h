@@ -14,4 +14,8 @@ int hq_run_values(hq_host *H, const char *chunk, const char *name);
 ** starts and its length. */
 int hq_command_word(hq_host *H, const char *line, size_t *start, size_t *wlen);
 
+/* The words of the command about to run (the list at idx; 0 for none): the paths halqa.save may
+** write outside the current folder, as the user (or the embedding program) named them. */
+void hq_set_user_paths(lua_State *L, int idx);
+
 #endif

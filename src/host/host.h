@@ -9,6 +9,7 @@ typedef struct hq_host hq_host;
 
 #define HQ_MAX_SCRIPT_DIRS 16
 #define HQ_DEFAULT_MEM_LIMIT ((size_t)256 << 20)
+#define HQ_DATA_SECONDS 5.0 /* CPU seconds loading the dataset may take (or the time limit, if less) */
 
 typedef struct hq_config {
   const char *data_dir;                        /* NULL: the bundled dataset */
@@ -69,8 +70,9 @@ int hq_eval(hq_host *H, const char *chunk);
 int hq_quit_requested(hq_host *H, int *status);
 
 
-/* halqa check: validates the dataset in dir, printing every problem; returns the exit status. */
-int hq_check(const char *data_dir, FILE *out, FILE *err);
+/* halqa check: validates the dataset in dir, printing every problem; returns the exit status.
+** time_limit as in hq_config (0: none); loading has HQ_DATA_SECONDS at most either way. */
+int hq_check(const char *data_dir, double time_limit, FILE *out, FILE *err);
 
 /* Where the bundled data and scripts are for this binary; NULL if not found. */
 const char *hq_default_data_dir(void);

@@ -12,6 +12,7 @@
 
 #include <lauxlib.h>
 
+#include "finalize.h"
 #include "freeze.h"
 #include "patguard.h"
 #include "registry.h"
@@ -116,6 +117,7 @@ void hq_sandbox_open(lua_State *L) {
   lua_pushcclosure(L, sb_load, 1);
   lua_setfield(L, base, "load");
   hq_open_freeze_guards(L, base);
+  hq_open_finalizers(L, base);
   for (const allowed_lib *lib = libs; lib->name; lib++) {
     luaL_requiref(L, lib->name, lib->open, 0);
     if (strcmp(lib->name, "string") == 0) {

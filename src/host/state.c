@@ -42,7 +42,11 @@ static int pmain(lua_State *L) {
   ** proxies): collecting while it grows only walks it again and again. The collector starts once
   ** it is built; the memory cap still holds, as an emergency collection runs when it is hit. */
   lua_gc(L, LUA_GCSTOP);
-  if (hq_dataset_load(L, H->data_dir, report_problem, H) != 0) {
+  /* a data file is a chunk: one that never ends must not hold up start-up for the whole limit */
+  hq_watchdog_phase(H, "loading the dataset", HQ_DATA_SECONDS);
+  int problems = hq_dataset_load(L, H->data_dir, report_problem, H);
+  hq_watchdog_phase(H, NULL, 0);
+  if (problems != 0) {
     lua_newtable(L); /* a table error: the problems were reported already */
     return lua_error(L);
   }
@@ -116,6 +120,15 @@ static char *default_reader(void *ud, const char *prompt, const hq_read_opts *op
   return line;
 }
 
+/* The store stopped saving mid-session (a full disk): said at once, before the answer that could
+** not be kept is acknowledged on screen. */
+static void tell_notice(void *ud, const char *reason) {
+  hq_host *H = ud;
+  fflush(H->out);
+  fprintf(H->err, "halqa: %s\n", reason);
+  fflush(H->err);
+}
+
 static int is_dir(const char *path) {
   struct stat st;
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
@@ -170,6 +183,7 @@ hq_host *hq_open(const hq_config *cfg) {
     return NULL;
   }
   if (st != STORE_OK) fprintf(H->err, "halqa: %s\n", why);
+  store_on_notice(H->progress, tell_notice, H);
 
   lua_State *L = lua_newstate(hq_alloc, &H->mem);
   if (!L) {
@@ -229,11 +243,13 @@ typedef struct check_args {
 
 static int pcheck(lua_State *L) {
   check_args *a = lua_touserdata(L, 1);
+  hq_watchdog_phase(hq_host_of(L), "loading the dataset", HQ_DATA_SECONDS);
   a->status = hq_dataset_check(L, a->dir, a->out, a->err);
+  hq_watchdog_phase(hq_host_of(L), NULL, 0);
   return 0;
 }
 
-int hq_check(const char *data_dir, FILE *out, FILE *err) {
+int hq_check(const char *data_dir, double time_limit, FILE *out, FILE *err) {
   if (!data_dir) {
     fprintf(err, "halqa check: no dataset folder found (use --data DIR)\n");
     return 1;
@@ -241,7 +257,7 @@ int hq_check(const char *data_dir, FILE *out, FILE *err) {
   hq_host host;
   memset(&host, 0, sizeof host);
   host.mem.limit = HQ_DEFAULT_MEM_LIMIT;
-  host.time_limit = 60;
+  host.time_limit = time_limit;
   host.out = out;
   host.err = err;
   lua_State *L = lua_newstate(hq_alloc, &host.mem);

@@ -21,6 +21,11 @@ typedef struct hq_watch {
   atomic_int interrupted; /* set by hq_interrupt, from a signal handler or another thread */
   atomic_int running;     /* a top-level call is running */
   double deadline;        /* this thread's CPU seconds; 0 when there is none */
+  const char *phase;      /* a part of the run with a shorter limit of its own, or NULL */
+  double phase_limit;
+  double finalizer_deadline; /* of the __gc running now (finalize.c) */
+  int finalizer_tripped;  /* one was stopped: skip the rest until the next run starts */
+  unsigned seen_tick;     /* the CPU timer's tick last acted on (limit.c) */
 } hq_watch;
 
 struct hq_host {

@@ -89,6 +89,7 @@ int halqa_export(halqa *h, const char *format, const char *options_json, halqa_w
     lua_pushstring(L, path);
     lua_rawseti(L, t, ++n);
   }
+  hq_set_user_paths(L, t); /* the temporary file is ours to write */
   int status = hq_docall(L, 1, 0);
   int code = HALQA_OK;
   if (status != LUA_OK) {

@@ -90,6 +90,7 @@ halqa_session *halqa_start(halqa *h, const char *mode, const char *options_json,
       h->last = lib_error(err, HALQA_EUSAGE, msg);
       return NULL;
     }
+    hq_set_user_paths(L, -1); /* the embedding program's options name its paths */
     lua_pushlightuserdata(L, h);
     lua_pushcclosure(L, take_output, 1);
     h->H->yield_reads = 1;

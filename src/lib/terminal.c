@@ -53,7 +53,7 @@ int halqa_quit_requested(halqa *h, int *status) {
 }
 
 int halqa_check(const char *data_dir) {
-  return hq_check(data_dir ? data_dir : hq_default_data_dir(), stdout, stderr);
+  return hq_check(data_dir ? data_dir : hq_default_data_dir(), 60, stdout, stderr);
 }
 
 const char *halqa_default_data_dir(void) {

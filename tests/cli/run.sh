@@ -23,7 +23,7 @@ case_ "--help prints usage" 0 "usage: halqa" '$H --help'
 case_ "an unknown option is a usage error" 2 "usage: halqa" '$H --frobnicate'
 case_ "an unknown option is named" 2 "unknown option '--frobnicate'" '$H --frobnicate'
 case_ "a missing option argument is a usage error" 2 "option '--data' needs an argument" '$H --data'
-case_ "a bad --mem-limit is refused" 2 "--mem-limit: 'lots' is not a valid size in MiB" '$H --mem-limit lots -e 1'
+case_ "a bad --mem-limit is refused" 2 "--mem-limit: 'lots' is not a size in MiB" '$H --mem-limit lots -e 1'
 case_ "a bad --time-limit is refused" 2 "--time-limit: '-3'" '$H --time-limit -3 -e 1'
 case_ "a missing data folder is named" 1 "/nowhere: no dataset folder there" '$H --data /nowhere -e 1'
 case_ "a missing scripts folder is named" 1 "--scripts /nowhere: not a folder" '$H --scripts /nowhere -e 1'
@@ -82,10 +82,10 @@ rm "$TMP/broken-xdg/halqa/scripts/generators/broken.lua" && mv "$TMP/notitle.lua
 case_ "a circle topic without a title is refused in one line" 0 "circles/notitle.lua: needs a title|lines=1" 'out=$(XDG_CONFIG_HOME=$PWD/broken-xdg $H --db :memory: circle notitle 2>&1); echo "$out|lines=$(printf "%s\n" "$out" | grep -c .)"'
 case_ "an unknown generator is one line pointing to the list" 0 "lines=1" 'echo "lines=$(COLUMNS=200 $H --db :memory: quiz --generator nope 2>&1 | grep -c .)"'
 mkdir -p "$TMP/late-xdg/halqa/scripts/generators"
-case_ "a generator added while the REPL runs is used by the next command" 1 "Who founded the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1\n"; sleep 1; cp gen-xdg/halqa/scripts/generators/my_founders.lua late-xdg/halqa/scripts/generators/; printf "quiz --generator my_founders -n 1 --seed 1\na\n"; } | XDG_CONFIG_HOME=$PWD/late-xdg $H --db :memory:'
+timed_case_ "a generator added while the REPL runs is used by the next command" 1 "Who founded the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1\n"; sleep 1; cp gen-xdg/halqa/scripts/generators/my_founders.lua late-xdg/halqa/scripts/generators/; printf "quiz --generator my_founders -n 1 --seed 1\na\n"; } | XDG_CONFIG_HOME=$PWD/late-xdg $H --db :memory:'
 mkdir -p "$TMP/edit-xdg/halqa/scripts/generators"
 cp "$TMP/gen-xdg/halqa/scripts/generators/my_founders.lua" "$TMP/edit-xdg/halqa/scripts/generators/"
-case_ "a generator edited while the REPL runs is read again by the next command" 0 "Who set up the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1 --seed 1\nskip\n"; sleep 1; sed -i "s/Who founded/Who set up/" edit-xdg/halqa/scripts/generators/my_founders.lua; printf "quiz --generator my_founders -n 1 --seed 1\nskip\n"; } | XDG_CONFIG_HOME=$PWD/edit-xdg $H --db :memory: | grep -A30 "Who founded"'
+timed_case_ "a generator edited while the REPL runs is read again by the next command" 0 "Who set up the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1 --seed 1\nskip\n"; sleep 1; sed -i "s/Who founded/Who set up/" edit-xdg/halqa/scripts/generators/my_founders.lua; printf "quiz --generator my_founders -n 1 --seed 1\nskip\n"; } | XDG_CONFIG_HOME=$PWD/edit-xdg $H --db :memory: | grep -A30 "Who founded"'
 case_ "the guide's example generator is asked in a quiz" 0 "Who founded the Communist Party of Pakistan?" 'printf "a\n" | XDG_CONFIG_HOME=$PWD/gen-xdg $H quiz --seed 1 --id my_founders.founder.CPP+sajjad_zaheer'
 
 # --- the guide's example card generator makes a deck
@@ -155,7 +155,7 @@ case_ "commands run from piped input" 0 "Commands:" 'printf "help\n" | $H'
 case_ "quit ends piped input" 0 "" 'printf "quit\nerror(\"not reached\")\n" | $H'
 case_ "a variable named like a command is Lua" 0 "5" 'printf "help = 5\nreturn help\n" | $H'
 case_ "globals persist between lines" 0 "10" 'printf "x = 4\ny = 6\nreturn x + y\n" | $H'
-case_ "SIGINT stops a running piped script" 1 "interrupted!" '(printf "while true do end\n"; sleep 2) | $H --time-limit 0 & pid=$!; sleep 1; kill -INT $pid; wait $pid'
+timed_case_ "SIGINT stops a running piped script" 1 "interrupted!" '(printf "while true do end\n"; sleep 2) | $H --time-limit 0 & pid=$!; sleep 1; kill -INT $pid; wait $pid'
 
 # --- quizzes and the question bank
 export Q="--seed 1 --id dates.founded.CPP --id dates.when.cpp_founded --id dates.founded_cloze.CPP --id dates.founded.CMKP --id dates.founded.NAP --id dates.year.cmkp_founded_1995"
@@ -247,7 +247,7 @@ case_ "stats forecasts the workload at a second retention" 0 "yours vs 80% reten
 case_ "cards --optimize takes no deck" 2 "--optimize fits every deck at once" '$H --db :memory: cards dates --optimize'
 printf 'local ids = {}\nfor _, c in ipairs(halqa.store.new_cards("dates", 30)) do ids[#ids + 1] = c.id end\nfor _, id in ipairs(ids) do halqa.store.review(id, 3) end\n' > "$TMP/two.lua"
 case_ "two processes review one store" 0 "reviews=" 'printf "quit\n" | $H --db shared.db cards dates >/dev/null; $H --db shared.db two.lua & $H --db shared.db two.lua; s=$?; wait $! || s=1; test $s = 0 && $H --db shared.db -e "$count_reviews"'
-case_ "a session killed with SIGKILL keeps every committed answer" 0 "reviews=3" '(printf "\n3\n\n3\n\n3\n"; sleep 3) | $H --db killed.db cards dates > killed.out & pid=$!; sleep 1.5; kill -9 $pid; wait; $H --db killed.db -e "$count_reviews"'
+timed_case_ "a session killed with SIGKILL keeps every committed answer" 0 "reviews=3" '(printf "\n3\n\n3\n\n3\n"; sleep 3) | $H --db killed.db cards dates > killed.out & pid=$!; sleep 1.5; kill -9 $pid; wait; $H --db killed.db -e "$count_reviews"'
 
 # --- bad data
 broken_data syntax parties.lua 'return {

@@ -132,7 +132,7 @@ static char *run_check(const check_case *c, int *status) {
   size_t len = 0;
   FILE *err = open_memstream(&buf, &len);
   FILE *out = fopen("/dev/null", "w");
-  *status = hq_check(dir, out, err);
+  *status = hq_check(dir, 60, out, err);
   fclose(err);
   fclose(out);
   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
@@ -155,7 +155,7 @@ static void run_case(void **state) {
 static void the_fixture_dataset_is_valid(void **state) {
   (void)state;
   FILE *out = fopen("/dev/null", "w");
-  assert_int_equal(hq_check(HALQA_SOURCE_DIR "/tests/fixtures/data-min", out, stderr), 0);
+  assert_int_equal(hq_check(HALQA_SOURCE_DIR "/tests/fixtures/data-min", 60, out, stderr), 0);
   fclose(out);
 }
 
@@ -164,7 +164,7 @@ static void the_bundled_dataset_is_valid(void **state) {
   char *buf = NULL;
   size_t len = 0;
   FILE *out = open_memstream(&buf, &len);
-  assert_int_equal(hq_check(HALQA_SOURCE_DIR "/data", out, stderr), 0);
+  assert_int_equal(hq_check(HALQA_SOURCE_DIR "/data", 60, out, stderr), 0);
   fclose(out);
   assert_non_null(strstr(buf, "no problems"));
   free(buf);

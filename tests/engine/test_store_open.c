@@ -372,6 +372,20 @@ static void test_a_folder_that_cannot_be_made_gives_no_save_mode(void **state) {
   store_close(s);
 }
 
+/* creatable() copied the path into a buffer of its length and wrote "." there: "" overflowed it.
+** Each path is opened without a write (so nothing is created) and closed; ASan sees any overrun. */
+static void test_creatable_of_short_paths_stays_in_its_buffer(void **state) {
+  (void)state;
+  static const char *const paths[] = {"", "a", "ab", "/", "//", "./", "no/such/dir/x.db", "/x"};
+  for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+    store *s = NULL;
+    char msg[512];
+    store_status st = store_open(paths[i], &s, msg, sizeof msg);
+    assert_true(st == STORE_OK || st == STORE_NOSAVE);
+    store_close(s);
+  }
+}
+
 static void test_a_folder_blocked_before_the_first_write_switches_to_no_save(void **state) {
   (void)state;
   const char *p = path_in("later/progress.db");
@@ -503,6 +517,7 @@ STORE_TESTS_MAIN(
   T(test_another_programs_database_is_left_alone),
   T(test_a_read_only_store_shows_progress_but_saves_nothing),
   T(test_a_folder_that_cannot_be_made_gives_no_save_mode),
+  T(test_creatable_of_short_paths_stays_in_its_buffer),
   T(test_a_folder_blocked_before_the_first_write_switches_to_no_save),
   T(test_a_damaged_page_found_later_switches_to_no_save),
   T(test_a_killed_writer_loses_no_committed_review),

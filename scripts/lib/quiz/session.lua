@@ -143,7 +143,7 @@ local function graded(q, rec, state)
 end
 
 -- Runs a quiz over questions. opts: quiet (no text, for --json), on_answer(q, rec) called after
--- each answer is graded (before the next question is shown). Returns the results table.
+-- each answer is graded (before its feedback is shown). Returns the results table.
 function S.run(questions, opts)
   opts = opts or {}
   local state = { score = 0, asked = 0, answers = {}, started = halqa.clock(), ended_early = false }
@@ -158,9 +158,11 @@ function S.run(questions, opts)
     state.asked = state.asked + 1
     state.score = state.score + rec.score
     state.answers[#state.answers + 1] = rec
+    -- stored first: an answer whose feedback was shown (or sent to an embedding program) is an
+    -- answer kept, even if halqa is killed the next moment (tests/soak/kill.sh)
+    if opts.on_answer then opts.on_answer(q, rec) end
     feedback(q, rec, opts)
     graded(q, rec, state)
-    if opts.on_answer then opts.on_answer(q, rec) end
   end
   state.time = halqa.clock() - state.started
   return state
