@@ -301,6 +301,11 @@ static const luaL_Reg api_funcs[] = {
   {"memory", api_memory}, {"clock", api_clock}, {NULL, NULL}
 };
 
+/* halqa.store's opener: the host's store, opened on first use. */
+static store *open_progress(void *ud) {
+  return hq_progress(ud);
+}
+
 void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   dataset = lua_absindex(L, dataset);
   lua_newtable(L);
@@ -334,6 +339,6 @@ void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   hq_open_sqlite_image(L, -1);
   hq_open_fsrs(L);
   lua_setfield(L, -2, "fsrs");
-  hq_open_store(L, -1, H->progress);
+  hq_open_store_lazy(L, -1, open_progress, H);
   hq_open_classroom(L, -1, hq_default_web_dir());
 }

@@ -125,6 +125,20 @@ static void add_script_dir(hq_host *H, const char *dir) {
   if (H->n_script_dirs < HQ_MAX_SCRIPT_DIRS + 2) H->script_dirs[H->n_script_dirs++] = strdup(dir);
 }
 
+store *hq_progress(hq_host *H) {
+  if (H->store_tried) return H->progress;
+  H->store_tried = 1;
+  char why[1024] = "";
+  store_status st = store_open(H->db_path, &H->progress, why, sizeof why);
+  if (st == STORE_ERROR) {
+    fprintf(H->err, "halqa: cannot open the progress store: not enough memory\n");
+    H->progress = NULL;
+  } else if (st != STORE_OK) {
+    fprintf(H->err, "halqa: %s\n", why);
+  }
+  return H->progress;
+}
+
 hq_host *hq_open(const hq_config *cfg) {
   hq_host *H = calloc(1, sizeof *H);
   if (!H) return NULL;
@@ -156,15 +170,7 @@ hq_host *hq_open(const hq_config *cfg) {
   const char *bundled_scripts = hq_default_scripts_dir();
   if (bundled_scripts) add_script_dir(H, bundled_scripts);
 
-  /* The progress store: a store that cannot save still runs (in memory), and says why. */
-  char why[1024] = "";
-  store_status st = store_open(cfg->db_path, &H->progress, why, sizeof why);
-  if (st == STORE_ERROR) {
-    fprintf(H->err, "halqa: cannot open the progress store: not enough memory\n");
-    hq_close(H);
-    return NULL;
-  }
-  if (st != STORE_OK) fprintf(H->err, "halqa: %s\n", why);
+  H->db_path = cfg->db_path ? strdup(cfg->db_path) : NULL;
 
   lua_State *L = lua_newstate(hq_alloc, &H->mem);
   if (!L) {
@@ -195,6 +201,7 @@ void hq_close(hq_host *H) {
   if (H->L) lua_close(H->L);
   store_close(H->progress); /* after lua_close: Lua's __gc may still hold statements */
   free(H->data_dir);
+  free(H->db_path);
   for (int i = 0; i < H->n_script_dirs; i++) free(H->script_dirs[i]);
   free(H);
 }
