@@ -14,6 +14,7 @@
 
 #include "dates.h"
 #include "datalines.h"
+#include "chunkcache.h"
 #include "dataset.h"
 #include "schema.h"
 
@@ -28,6 +29,7 @@ typedef struct data_file {
 
 typedef struct loader {
   lua_State *L;
+  const char *cache_dir; /* compiled data files (chunkcache.c), or NULL */
   hq_problem_fn report;
   void *ud;
   int problems;
@@ -340,7 +342,14 @@ static void load_file(loader *ld, int ti) {
     return;
   }
   fclose(probe);
-  if (luaL_loadfilex(L, df->path, "t") != LUA_OK) {
+  size_t len = 0;
+  char *src = read_file(df->path, &len);
+  char chunkname[4100];
+  snprintf(chunkname, sizeof chunkname, "@%s", df->path);
+  int status = src ? hq_load_cached(L, ld->cache_dir, src, len, chunkname) : LUA_ERRFILE;
+  free(src);
+  if (status != LUA_OK) {
+    if (!src) lua_pushfstring(L, "cannot read %s", df->path);
     lua_problem(ld, lua_tostring(L, -1));
     lua_pop(L, 1);
     lua_pushnil(L);
@@ -400,9 +409,15 @@ static void load_file(loader *ld, int ti) {
 }
 
 int hq_dataset_load(lua_State *L, const char *dir, hq_problem_fn report, void *ud) {
+  return hq_dataset_load_cached(L, dir, NULL, report, ud);
+}
+
+int hq_dataset_load_cached(lua_State *L, const char *dir, const char *cache_dir, hq_problem_fn report,
+                           void *ud) {
   loader ld;
   memset(&ld, 0, sizeof ld);
   ld.L = L;
+  ld.cache_dir = cache_dir;
   ld.report = report;
   ld.ud = ud;
   lua_checkstack(L, 40);

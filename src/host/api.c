@@ -301,9 +301,21 @@ static const luaL_Reg api_funcs[] = {
   {"memory", api_memory}, {"clock", api_clock}, {NULL, NULL}
 };
 
-/* halqa.store's opener: the host's store, opened on first use. */
+/* The progress store, opened the first time something asks (a store that cannot save still
+** runs in memory, and the reason is printed then); NULL only when there was no memory for it. */
 static store *open_progress(void *ud) {
-  return hq_progress(ud);
+  hq_host *H = ud;
+  if (H->store_tried) return H->progress;
+  H->store_tried = 1;
+  char why[1024] = "";
+  store_status st = store_open(H->db_path, &H->progress, why, sizeof why);
+  if (st == STORE_ERROR) {
+    fprintf(H->err, "halqa: cannot open the progress store: not enough memory\n");
+    H->progress = NULL;
+  } else if (st != STORE_OK) {
+    fprintf(H->err, "halqa: %s\n", why);
+  }
+  return H->progress;
 }
 
 void hq_push_api(lua_State *L, hq_host *H, int dataset) {

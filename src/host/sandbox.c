@@ -4,14 +4,19 @@
 ** into one base table, which is frozen; every script gets an empty environment that reads
 ** through to it. Reading a global that does not exist is an error (it catches typos), and so is
 ** assigning to a name the base holds. Chunks are text only, everywhere: `load` is wrapped and
-** string.dump is gone, so no bytecode can be made or run.
+** string.dump is gone, so no bytecode can be made or run. (The host keeps its own compiled form
+** of script files in a cache, chunkcache.c, keyed by their text: what runs is what the text
+** compiles to, and a script never sees or supplies bytecode.)
 */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <lualib.h>
 
 #include <lauxlib.h>
 
+#include "chunkcache.h"
 #include "freeze.h"
 #include "patguard.h"
 #include "registry.h"
@@ -190,6 +195,44 @@ int hq_load_text(lua_State *L, const char *buf, size_t len, const char *chunknam
   return luaL_loadbufferx(L, buf, len, chunkname, "t");
 }
 
+/* The whole file in a malloc'd buffer, or NULL. */
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  char *buf = NULL;
+  size_t n = 0, cap = 0, got = 1;
+  while (got > 0) {
+    if (n == cap) {
+      char *nb = realloc(buf, cap = cap ? cap * 2 : 1 << 14);
+      if (!nb) break;
+      buf = nb;
+    }
+    got = fread(buf + n, 1, cap - n, f);
+    n += got;
+  }
+  int bad = ferror(f) || got > 0;
+  fclose(f);
+  if (bad) {
+    free(buf);
+    return NULL;
+  }
+  *len = n;
+  return buf;
+}
+
+/* As luaL_loadfilex(L, path, "t"), through the host's cache of compiled files: a UTF-8 mark and
+** a first line starting with '#' are skipped (the line's newline kept, so lines still count). */
 int hq_load_file(lua_State *L, const char *path) {
-  return luaL_loadfilex(L, path, "t");
+  size_t len;
+  char *buf = slurp(path, &len);
+  if (!buf) return luaL_loadfilex(L, path, "t"); /* its message says why */
+  size_t skip = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  if (skip < len && buf[skip] == '#')
+    while (skip < len && buf[skip] != '\n') skip++;
+  lua_pushfstring(L, "@%s", path);
+  hq_host *H = hq_host_of(L);
+  int status = hq_load_cached(L, H ? H->cache_dir : NULL, buf + skip, len - skip, lua_tostring(L, -1));
+  free(buf);
+  lua_remove(L, -2); /* the chunk name */
+  return status;
 }

@@ -1,7 +1,8 @@
 /* state.c: creating a halqa host — the Lua state, its sandbox, the dataset and startup scripts. */
 /*
 ** hq_open is the one function that makes a state ready for scripts. The order matters: the
-** dataset is loaded into a bare state before any library exists, so a data file has nothing it
+** dataset is loaded into a bare state before any library exists (each file compiled once, its
+** bytecode kept in a cache keyed by its text: src/data/chunkcache.c), so a data file has nothing it
 ** could call (not even string methods); then the allow-listed libraries, the frozen dataset and
 ** the `halqa` table are put in the base environment, which is sealed; then the startup scripts
 ** (commands/NAME.lua) run in environments of their own.
@@ -42,7 +43,7 @@ static int pmain(lua_State *L) {
   ** proxies): collecting while it grows only walks it again and again. The collector starts once
   ** it is built; the memory cap still holds, as an emergency collection runs when it is hit. */
   lua_gc(L, LUA_GCSTOP);
-  if (hq_dataset_load(L, H->data_dir, report_problem, H) != 0) {
+  if (hq_dataset_load_cached(L, H->data_dir, H->cache_dir, report_problem, H) != 0) {
     lua_newtable(L); /* a table error: the problems were reported already */
     return lua_error(L);
   }
@@ -125,20 +126,6 @@ static void add_script_dir(hq_host *H, const char *dir) {
   if (H->n_script_dirs < HQ_MAX_SCRIPT_DIRS + 2) H->script_dirs[H->n_script_dirs++] = strdup(dir);
 }
 
-store *hq_progress(hq_host *H) {
-  if (H->store_tried) return H->progress;
-  H->store_tried = 1;
-  char why[1024] = "";
-  store_status st = store_open(H->db_path, &H->progress, why, sizeof why);
-  if (st == STORE_ERROR) {
-    fprintf(H->err, "halqa: cannot open the progress store: not enough memory\n");
-    H->progress = NULL;
-  } else if (st != STORE_OK) {
-    fprintf(H->err, "halqa: %s\n", why);
-  }
-  return H->progress;
-}
-
 hq_host *hq_open(const hq_config *cfg) {
   hq_host *H = calloc(1, sizeof *H);
   if (!H) return NULL;
@@ -171,6 +158,7 @@ hq_host *hq_open(const hq_config *cfg) {
   if (bundled_scripts) add_script_dir(H, bundled_scripts);
 
   H->db_path = cfg->db_path ? strdup(cfg->db_path) : NULL;
+  H->cache_dir = cfg->no_cache ? NULL : hq_chunk_cache_dir();
 
   lua_State *L = lua_newstate(hq_alloc, &H->mem);
   if (!L) {
@@ -202,6 +190,7 @@ void hq_close(hq_host *H) {
   store_close(H->progress); /* after lua_close: Lua's __gc may still hold statements */
   free(H->data_dir);
   free(H->db_path);
+  free(H->cache_dir);
   for (int i = 0; i < H->n_script_dirs; i++) free(H->script_dirs[i]);
   free(H);
 }

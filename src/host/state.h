@@ -25,14 +25,11 @@ struct hq_host {
   char *data_dir;
   char *script_dirs[HQ_MAX_SCRIPT_DIRS + 2];
   int n_script_dirs;
+  char *cache_dir;  /* compiled chunks (chunkcache.h), or NULL with --no-cache */
   char *db_path;    /* --db, or NULL for the default; the store opens on first use */
-  int store_tried;  /* hq_progress has run (the store is open, in some mode, or failed) */
+  int store_tried;  /* opening the store was tried (the store is open, in some mode, or failed) */
   store *progress;  /* the progress store once open (may be in no-save mode); NULL before */
 };
-
-/* The progress store, opened the first time something asks (a store that cannot save still
-** runs in memory, and the reason is printed then); NULL only when there was no memory for it. */
-store *hq_progress(hq_host *H);
 
 /* The host that owns a Lua state (kept in the state's extra space; threads inherit it). */
 #define hq_host_of(L) (*(hq_host **)lua_getextraspace(L))

@@ -45,6 +45,18 @@ case_ "help of an unknown command is a usage error" 2 "no command named 'nope'" 
 case_ "--scripts adds commands" 0 "hello" '$H --scripts $FIX/scripts echo hello'
 case_ "a user scripts folder adds commands" 0 "from-xdg" 'mkdir -p xdg/halqa/scripts/commands && cp $FIX/scripts/commands/echo.lua xdg/halqa/scripts/commands/ && XDG_CONFIG_HOME=$PWD/xdg $H echo from-xdg'
 
+# --- the cache of compiled files ($XDG_CACHE_HOME/halqa/chunks): never stale, never needed.
+# Each case has its own copy of the minimal dataset (dN) and its own cache (cN).
+for k in 1 2 3 4 5; do mkdir -p "$TMP/d$k" && cp "$FIX"/data-min/*.lua "$TMP/d$k"/; done
+case_ "a dataset is compiled into the cache and read back" 0 "Communist Party of Pakistan" 'XDG_CACHE_HOME=$PWD/c1 $H --data d1 -e 1 >/dev/null && ls c1/halqa/chunks/*.luac >/dev/null && XDG_CACHE_HOME=$PWD/c1 $H --data d1 -e "return parties.CPP.name"'
+case_ "an edited data file is never served from the cache" 0 "Edited Party" 'XDG_CACHE_HOME=$PWD/c2 $H --data d2 -e 1 >/dev/null && sed -i "s/Communist Party of Pakistan/Edited Party of Pakistan/" d2/parties.lua && XDG_CACHE_HOME=$PWD/c2 $H --data d2 -e "return parties.CPP.name"'
+case_ "an edit keeping the size and the time is not served stale" 0 "Xommunist Party" 'XDG_CACHE_HOME=$PWD/c3 $H --data d3 -e 1 >/dev/null && t=$(stat -c %y d3/parties.lua) && sed -i "s/Communist Party of Pakistan/Xommunist Party of Pakistan/" d3/parties.lua && touch -d "$t" d3/parties.lua && XDG_CACHE_HOME=$PWD/c3 $H --data d3 -e "return parties.CPP.name"'
+case_ "a damaged cache entry is compiled again" 0 "Communist Party of Pakistan" 'XDG_CACHE_HOME=$PWD/c4 $H --data d4 -e 1 >/dev/null && for f in c4/halqa/chunks/*.luac; do head -c 100 "$f" > "$f.x" && mv "$f.x" "$f"; done && XDG_CACHE_HOME=$PWD/c4 $H --data d4 -e "return parties.CPP.name"'
+case_ "a data error keeps its line when read from the cache" 1 "parties.lua:2:" 'printf "return {\n  { id = 3 },\n}\n" > d5/parties.lua && XDG_CACHE_HOME=$PWD/c5 $H --data d5 -e 1 >/dev/null 2>&1; ls c5/halqa/chunks/*.luac >/dev/null && XDG_CACHE_HOME=$PWD/c5 $H --data d5 -e 1'
+case_ "--no-cache neither reads nor writes the cache" 0 "no cache" 'XDG_CACHE_HOME=$PWD/c6 $H --no-cache -e "return 1" >/dev/null && { [ ! -e c6/halqa/chunks ] && echo "no cache"; }'
+case_ "a script error keeps its file and line with a cache" 1 "bad.lua:2:" 'printf "local x = 1\nerror(\"boom\")\n" > bad.lua && XDG_CACHE_HOME=$PWD/c7 $H bad.lua; XDG_CACHE_HOME=$PWD/c7 $H bad.lua'
+case_ "a script starting with #! runs, cached or not" 0 "shebang ok" 'printf "#!/usr/bin/env halqa\nprint(\"shebang ok\")\n" > she.lua && XDG_CACHE_HOME=$PWD/c8 $H she.lua >/dev/null && XDG_CACHE_HOME=$PWD/c8 $H she.lua'
+
 # --- the example in docs/scripting.md works as printed
 mkdir -p "$TMP/docs-xdg/halqa/scripts/commands"
 awk '/^```lua/{n++; if (n == 1) {on=1; next}} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/docs-xdg/halqa/scripts/commands/founded.lua"
