@@ -2,7 +2,7 @@
 -- (circles/TOPIC.lua) as a Markdown handout to print: reading, timeline, questions, discussion
 -- prompts and, on a separate page, the answer key (lib/circle/handout.lua).
 
-local options, bank = require("lib.options"), require("lib.quiz.bank")
+local options = require("lib.options")
 local topic, handout = require("lib.circle.topic"), require("lib.circle.handout")
 
 local spec = {
@@ -24,7 +24,7 @@ return {
     if #rest == 0 then usage("a handout needs a TOPIC (one of: " .. topics .. ")") end
     if #rest > 1 then usage("unexpected argument '" .. rest[2] .. "'") end
     if not topic.find(rest[1]) then usage("no topic '" .. rest[1] .. "' (one of: " .. topics .. ")") end
-    local t = topic.get(rest[1], bank.build(opts.seed))
+    local t = topic.get(rest[1], opts.seed)
     halqa.write(handout.render(t, opts.seed))
   end,
 }
