@@ -5,8 +5,8 @@
  * every one sees the same machine load, and the median wall time and the median peak resident
  * memory (wait4's ru_maxrss) of each are printed, one line a command:
  *   NAME median_ms min_ms maxrss_kib
- * Usage: spawn_time RUNS [-i STDIN_FILE] -- NAME CMD ARGS... [-- NAME CMD ARGS...]...
- * Standard output of the commands goes to /dev/null, standard error stays (errors are seen). */
+ * Usage: spawn_time RUNS [-i STDIN_FILE] [-o STDOUT_FILE] -- NAME CMD ARGS... [-- NAME CMD ARGS...]...
+ * Standard output of the commands goes to /dev/null (or STDOUT_FILE), standard error stays. */
 #define _DEFAULT_SOURCE /* wait4 */
 #include <fcntl.h>
 #include <spawn.h>
@@ -49,11 +49,11 @@ static int cmp_long(const void *a, const void *b)
 }
 
 /* Runs one command once; returns 0 and fills *ms and *rss, or -1 if it could not run or failed. */
-static int run_once(const cmd *c, const char *input, double *ms, long *rss)
+static int run_once(const cmd *c, const char *input, const char *output, double *ms, long *rss)
 {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, output ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (input) posix_spawn_file_actions_addopen(&fa, 0, input, O_RDONLY, 0);
     pid_t pid;
     double t0 = now_ms();
@@ -80,15 +80,16 @@ static int run_once(const cmd *c, const char *input, double *ms, long *rss)
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: spawn_time RUNS [-i STDIN_FILE] -- NAME CMD ARGS... [-- NAME CMD ARGS...]...\n");
+        fprintf(stderr, "usage: spawn_time RUNS [-i STDIN_FILE] [-o STDOUT_FILE] -- NAME CMD ARGS... [-- NAME CMD ARGS...]...\n");
         return 2;
     }
     int runs = atoi(argv[1]);
     if (runs < 1) runs = 1;
     int i = 2;
-    const char *input = NULL;
-    if (strcmp(argv[i], "-i") == 0 && i + 1 < argc) {
-        input = argv[i + 1];
+    const char *input = NULL, *output = NULL;
+    while (i + 1 < argc && (strcmp(argv[i], "-i") == 0 || strcmp(argv[i], "-o") == 0)) {
+        if (argv[i][1] == 'i') input = argv[i + 1];
+        else output = argv[i + 1];
         i += 2;
     }
     cmd cmds[MAX_CMDS];
@@ -112,7 +113,7 @@ int main(int argc, char **argv)
     }
     for (int r = 0; r < runs; r++)
         for (int k = 0; k < n; k++)
-            if (run_once(&cmds[k], input, &cmds[k].ms[r], &cmds[k].rss[r]) != 0) return 1;
+            if (run_once(&cmds[k], input, output, &cmds[k].ms[r], &cmds[k].rss[r]) != 0) return 1;
     for (int k = 0; k < n; k++) {
         qsort(cmds[k].ms, (size_t)runs, sizeof(double), cmp_double);
         qsort(cmds[k].rss, (size_t)runs, sizeof(long), cmp_long);

@@ -74,9 +74,14 @@ mkdir -p "$TMP/late-xdg/halqa/scripts/generators"
 case_ "a generator added while the REPL runs is used by the next command" 1 "Who founded the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1\n"; sleep 1; cp gen-xdg/halqa/scripts/generators/my_founders.lua late-xdg/halqa/scripts/generators/; printf "quiz --generator my_founders -n 1 --seed 1\na\n"; } | XDG_CONFIG_HOME=$PWD/late-xdg $H --db :memory:'
 case_ "the guide's example generator is asked in a quiz" 0 "Who founded the Communist Party of Pakistan?" 'printf "a\n" | XDG_CONFIG_HOME=$PWD/gen-xdg $H quiz --seed 1 --id my_founders.founder.CPP+sajjad_zaheer'
 
+# --- the guide's lazy-form generator: the same questions, built one key at a time
+awk '/^-- generators\/my_founders_lazy.lua/{on=1} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/gen-xdg/halqa/scripts/generators/my_founders_lazy.lua"
+case_ "the guide's lazy generator makes the simple one's questions" 0 "same questions" 'XDG_CONFIG_HOME=$PWD/gen-xdg $H export --format json --generator my_founders | grep "\"id\"" | sed "s/my_founders\./G./" > simple.ids && XDG_CONFIG_HOME=$PWD/gen-xdg $H export --format json --generator my_founders_lazy | grep "\"id\"" | sed "s/my_founders_lazy\./G./" > lazy.ids && test -s simple.ids && cmp simple.ids lazy.ids && echo same questions'
+case_ "the guide's lazy generator is asked in a quiz" 0 "Who founded the" 'printf "a\n" | XDG_CONFIG_HOME=$PWD/gen-xdg $H --db :memory: quiz -n 1 --seed 3 --generator my_founders_lazy'
+
 # --- the guide's example card generator makes a deck
 mkdir -p "$TMP/card-xdg/halqa/scripts/cards"
-awk '/^```lua/{n++; if (n == 3) {on=1; next}} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/card-xdg/halqa/scripts/cards/founders.lua"
+awk '/^-- cards\/founders.lua/{on=1} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/card-xdg/halqa/scripts/cards/founders.lua"
 case_ "the guide's example card generator makes a deck" 0 "Who founded the Communist Party of Pakistan?" 'printf "Sajjad Zaheer\nquit\n" | XDG_CONFIG_HOME=$PWD/card-xdg $H --db :memory: cards founders'
 case_ "a typed answer on a custom card is graded" 0 "Easy: next review" 'printf "Sajjad Zaheer\n\nquit\n" | XDG_CONFIG_HOME=$PWD/card-xdg $H --db :memory: cards founders'
 mkdir -p "$TMP/export-xdg/halqa/scripts/exports"
