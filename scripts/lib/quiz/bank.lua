@@ -9,7 +9,8 @@
 --   the lazy form     { name, description, lazy = function(ctx) ... return keys, question end }:
 --                     does its set-up once, then returns the list of what it asks about (the ids
 --                     of records, usually) and a function question(key) that makes the questions
---                     of one key through the same ctx.
+--                     of one key through the same ctx (and the key's position in the list,
+--                     as a second argument, for a generator that alternates along it).
 --
 -- A session (lib/quiz/pick.lua's caller: quiz, drill, worksheet, circle) picks keys first and
 -- builds only their questions; an export walks every key, one at a time, keeping nothing. Each
@@ -36,7 +37,7 @@ function B.generators()
     if not generate then
       generate = function(ctx)
         local keys, question = lazy(ctx)
-        for _, key in ipairs(keys) do question(key) end
+        for i, key in ipairs(keys) do question(key, i) end
       end
     end
     out[#out + 1] = { name = gen.name or file, description = gen.description or "", generate = generate,
@@ -60,7 +61,8 @@ local function switching_rng(state)
 end
 
 -- One generator opened for a seed: :keys() (its set-up runs on the first call) and
--- :build(key, sink), which makes the questions of one key, each passed to sink.
+-- :build(key, sink, i), which makes the questions of key (the i-th of the keys), each passed to
+-- sink.
 local function open(gen, seed)
   local state = { sink = nil, rng = nil }
   local o = { name = gen.name }
@@ -85,12 +87,12 @@ local function open(gen, seed)
     ready()
     return keys
   end
-  function o:build(key, sink)
+  function o:build(key, sink, i)
     ready()
     if gen.lazy then
       state.rng = halqa.random(tostring(seed) .. ":" .. gen.name .. ":" .. tostring(key))
       state.sink = sink
-      question(key)
+      question(key, i)
       state.sink = nil
     else
       gen.generate(Q.context(gen.name, halqa.random(tostring(seed) .. ":" .. gen.name), sink))
@@ -140,7 +142,7 @@ function B.each(seed, sink, generator)
       seen[q.id] = true
       sink(q)
     end
-    for _, key in ipairs(g:keys()) do g:build(key, take) end
+    for i, key in ipairs(g:keys()) do g:build(key, take, i) end
   end
 end
 
@@ -187,7 +189,7 @@ function B.filter(bank, f)
 end
 
 local function is_record(key)
-  return type(key) == "string" and (events[key] or parties[key] or people[key] or organizations[key]) ~= nil
+  return type(key) == "string" and halqa.index.table_of[key] ~= nil
 end
 
 -- The questions that may be about the facts of fact_set (a set of record ids), for seed: those
@@ -198,8 +200,8 @@ function B.about(seed, fact_set)
   local out = {}
   local function take(q) out[#out + 1] = q end
   for _, g in ipairs(B.open_all(seed)) do
-    for _, key in ipairs(g:keys()) do
-      if fact_set[key] or not is_record(key) then g:build(key, take) end
+    for i, key in ipairs(g:keys()) do
+      if fact_set[key] or not is_record(key) then g:build(key, take, i) end
     end
   end
   return out

@@ -35,7 +35,7 @@ local function units_of(gens)
       g:build("*", function(q) list[#list + 1] = q end)
       u = { size = #list, get = function(j, sink) sink(list[j]) end }
     else
-      u = { size = #keys, get = function(j, sink) g:build(keys[j], sink) end }
+      u = { size = #keys, get = function(j, sink) g:build(keys[j], sink, j) end }
     end
     u.first = total + 1
     total = total + u.size
