@@ -90,7 +90,9 @@ local function open(gen, seed)
   function o:build(key, sink, i)
     ready()
     if gen.lazy then
-      state.rng = halqa.random(tostring(seed) .. ":" .. gen.name .. ":" .. tostring(key))
+      -- a key that is no string or number (a group of records) is seeded by its position
+      local label = (type(key) == "string" or type(key) == "number") and tostring(key) or ("#" .. tostring(i))
+      state.rng = halqa.random(tostring(seed) .. ":" .. gen.name .. ":" .. label)
       state.sink = sink
       question(key, i)
       state.sink = nil
