@@ -39,7 +39,7 @@ local function generate(ctx)
     if exact_year(e.date) and not e.title:find("%d%d%d%d") then dated[#dated + 1] = e end
   end
   -- years between: each event and the next dated event of one of its parties, a year or more on
-  for i, a in ipairs(dated) do
+  local function years_between(a, i)
     for j = i + 1, #dated do
       local b = dated[j]
       local p = shares_party(a, b)
@@ -58,7 +58,7 @@ local function generate(ctx)
     end
   end
   -- which came first: events of parties with nothing in common, years apart
-  for i, a in ipairs(dated) do
+  local function came_first(a, i)
     for j = i + 1, #dated do
       local b = dated[j]
       if not shares_party(a, b) and b.date.year - a.date.year >= 2 and (a.parties or {})[1] and (b.parties or {})[1] then
@@ -78,10 +78,16 @@ local function generate(ctx)
       end
     end
   end
+  -- the lazy form (docs/scripting.md): each family's keys are the dated events' ids (a circle
+  -- then builds only its own events' questions)
+  local ids = {}
+  for k, e in ipairs(dated) do ids[k] = e.id end
+  return require("lib.quiz.keys").join({ ids, function(id, i) years_between(dated[i], i) end },
+    { ids, function(id, i) came_first(dated[i], i) end })
 end
 
 return {
   name = "linked",
   description = "Questions joining two events through their dates: years between, which came first",
-  generate = generate,
+  lazy = generate,
 }
