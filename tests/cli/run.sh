@@ -149,9 +149,9 @@ case_ "SIGINT stops a running piped script" 1 "interrupted!" '(printf "while tru
 
 # --- quizzes and the question bank
 export Q="--seed 1 --id dates.founded.CPP --id dates.when.cpp_founded --id dates.founded_cloze.CPP --id dates.founded.CMKP --id dates.founded.NAP --id dates.year.cmkp_founded_1995"
-case_ "a piped quiz scores right, near-miss, typo, skipped, garbage and wrong answers" 0 '"score":	2.5' 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1990\n" | $H quiz $Q --json'
-case_ "a piped quiz counts every answer" 0 '"asked":	6' 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1990\n" | $H quiz $Q --json'
-case_ "a piped quiz prints feedback, source and summary" 0 "Score: 2.5 of 6" 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1990\n" | $H quiz $Q'
+case_ "a piped quiz scores right, near-miss, typo, skipped, garbage and wrong answers" 0 '"score":	2.5' 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1998\n" | $H quiz $Q --json'
+case_ "a piped quiz counts every answer" 0 '"asked":	6' 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1998\n" | $H quiz $Q --json'
+case_ "a piped quiz prints feedback, source and summary" 0 "Score: 2.5 of 6" 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1998\n" | $H quiz $Q'
 case_ "a near miss names the full answer" 0 "6 March 1948" 'printf "1948\n" | $H quiz --seed 1 --id dates.when.cpp_founded'
 case_ "an ambiguous date is asked again" 0 '"verdict":	"correct"' 'printf "6/3/1948\n1948-03-06\n" | $H quiz --seed 1 --id dates.when.cpp_founded --json'
 case_ "quit ends a quiz early" 0 "Stopped after 1 of 2 questions" 'printf "1948\nquit\n" | $H quiz --seed 1 --id dates.when.cpp_founded --id dates.founded.CMKP'
