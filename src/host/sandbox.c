@@ -144,18 +144,20 @@ void hq_sandbox_open(lua_State *L) {
   lua_remove(L, full);
 }
 
-/* Reading a global: the base's value, or an error for a name nobody defined. */
-static int env_index(lua_State *L) {
-  lua_pushvalue(L, 2);
-  if (lua_gettable(L, lua_upvalueindex(1)) == LUA_TNIL && lua_type(L, 2) == LUA_TSTRING)
+/* Reading a name the base does not hold (the real base table's __index): an error, which also
+** catches typos. A global that exists is found with no C call at all: an environment's __index
+** is the frozen base, whose __index is the real base table (freeze.c). */
+static int missing_global(lua_State *L) {
+  if (lua_type(L, 2) == LUA_TSTRING)
     return luaL_error(L, "attempted to access nonexistent global variable '%s'", lua_tostring(L, 2));
-  return 1;
+  return 0;
 }
 
-/* Assigning a global: allowed for new names, refused for what the base holds. */
+/* Assigning a global: allowed for new names, refused for what the base holds (read raw: the
+** real base table, upvalue 1). */
 static int env_newindex(lua_State *L) {
   lua_pushvalue(L, 2);
-  if (lua_gettable(L, lua_upvalueindex(1)) != LUA_TNIL && lua_type(L, 2) == LUA_TSTRING)
+  if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL && lua_type(L, 2) == LUA_TSTRING)
     return luaL_error(L, "cannot assign to global '%s': it is read-only (use a local)",
                       lua_tostring(L, 2));
   lua_pop(L, 1);
@@ -164,24 +166,27 @@ static int env_newindex(lua_State *L) {
 }
 
 void hq_sandbox_seal(lua_State *L) {
-  hq_freeze(L, -1, "_G");
-  lua_pushvalue(L, -1);
+  lua_pushvalue(L, -1);                    /* the real base, for env_newindex */
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, missing_global);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);
+  hq_freeze_deep(L, -2, "_G");            /* proxy base */
+  lua_pushvalue(L, -2);
   lua_setfield(L, LUA_REGISTRYINDEX, HQ_REG_BASE);
   /* Chunks loaded without an explicit environment read the frozen base. */
-  lua_pushvalue(L, -1);
+  lua_pushvalue(L, -2);
   lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
-  lua_pop(L, 1);
-  /* The metatable every environment shares. */
-  luaL_newmetatable(L, HQ_REG_ENV_META);
-  lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_BASE);
-  lua_pushvalue(L, -1);
-  lua_pushcclosure(L, env_index, 1);
-  lua_setfield(L, -3, "__index");
+  /* The metatable every environment shares: reads follow __index to the frozen base. */
+  luaL_newmetatable(L, HQ_REG_ENV_META);   /* proxy base meta */
+  lua_pushvalue(L, -3);
+  lua_setfield(L, -2, "__index");
+  lua_pushvalue(L, -2);
   lua_pushcclosure(L, env_newindex, 1);
   lua_setfield(L, -2, "__newindex");
   lua_pushliteral(L, "environment");
   lua_setfield(L, -2, "__metatable");
-  lua_pop(L, 1);
+  lua_pop(L, 3);
 }
 
 void hq_push_env(lua_State *L) {

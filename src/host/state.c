@@ -52,11 +52,11 @@ static int pmain(lua_State *L) {
   int base = lua_gettop(L);
   hq_open_require(L, base);
   hq_push_api(L, H, dataset);
-  hq_freeze(L, -1, "halqa");
+  hq_freeze_deep(L, -1, "halqa");
   lua_setfield(L, base, "halqa");
   for (const char *const *t = hq_dataset_tables; *t; t++) {
     lua_getfield(L, dataset, *t);
-    hq_freeze(L, -1, *t);
+    hq_freeze_deep(L, -1, *t);
     lua_setfield(L, base, *t);
   }
   lua_settop(L, base);
