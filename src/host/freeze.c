@@ -1,7 +1,7 @@
 /* freeze.c: read-only views of tables; a write through one raises an error naming the table. */
 /*
 ** Lua 5.4 has no read-only flag, so a frozen table is an empty proxy with one shared metatable.
-** The proxy's target and name live in weak tables. Nested tables get their own proxy lazily, the
+** The proxy's target and name live in tables of the registry. Nested tables get their own proxy lazily, the
 ** first time they are read, so freezing the dataset costs nothing at load time and the real
 ** tables are never handed to a script. `rawset` would write into the proxy itself and
 ** `next`/`rawget` would see an empty table, so the sandbox swaps in versions that see through.
@@ -29,10 +29,10 @@
 
 /* Registry keys (their addresses) and the upvalue slots of the metamethods and guards. */
 static const char ro_meta_key = 0;    /* the shared metatable */
-static const char ro_targets_key = 0; /* proxy -> real table (weak keys) */
-static const char ro_cache_key = 0;   /* real table -> proxy (weak values) */
-static const char ro_names_key = 0;   /* proxy -> its name, or its parent proxy (weak keys) */
-static const char ro_keys_key = 0;    /* nested proxy -> the key its parent read it by (weak keys) */
+static const char ro_targets_key = 0; /* proxy -> real table */
+static const char ro_cache_key = 0;   /* real table -> proxy */
+static const char ro_names_key = 0;   /* proxy -> its name, or its parent proxy */
+static const char ro_keys_key = 0;    /* nested proxy -> the key its parent read it by */
 
 /* Where the five tables are: upvalues inside a metamethod or guard, stack slots elsewhere. */
 typedef struct ro_tables {
@@ -44,14 +44,6 @@ static const ro_tables UP = {
   lua_upvalueindex(1), lua_upvalueindex(2), lua_upvalueindex(3), lua_upvalueindex(4),
   lua_upvalueindex(5)
 };
-
-static void push_weak(lua_State *L, const char *mode) {
-  lua_newtable(L);
-  lua_newtable(L);
-  lua_pushstring(L, mode);
-  lua_setfield(L, -2, "__mode");
-  lua_setmetatable(L, -2);
-}
 
 int hq_is_frozen(lua_State *L, int idx) {
   if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return 0;
@@ -149,10 +141,7 @@ static void push_own_meta(lua_State *L, const ro_tables *T) {
     lua_getfield(L, T->meta, shared[i]);
     lua_setfield(L, -2, shared[i]);
   }
-  /* one by one: T may hold upvalue pseudo-indices, which do not count up like stack slots */
-  const int slots[RO_NUP] = {T->meta, T->targets, T->cache, T->names, T->keys};
-  for (int i = 0; i < RO_NUP; i++) lua_pushvalue(L, slots[i]);
-  lua_pushcclosure(L, ro_settle, RO_NUP);
+  lua_getfield(L, T->meta, "settle");           /* one closure shared by every deep proxy */
   lua_setfield(L, -2, "__index");
 }
 
@@ -226,6 +215,10 @@ static int ro_index(lua_State *L) {
 ** that table's proxy, and the metatable's __index the real table. Leaves the stack as it was. */
 static void settle(lua_State *L, const ro_tables *T, int idx) {
   idx = lua_absindex(L, idx);
+  if (!lua_getmetatable(L, idx)) return;
+  int settled = lua_getfield(L, -1, "__index") == LUA_TTABLE;
+  lua_pop(L, 2);
+  if (settled) return;                           /* once: its tables are proxies already */
   if (!push_target(L, T, idx)) return;           /* t */
   int t = lua_gettop(L);
   luaL_checkstack(L, 6, "reading a read-only table");
@@ -304,10 +297,10 @@ static void push_tables(lua_State *L, ro_tables *T) {
     lua_pop(L, 1);
     T->meta = lua_gettop(L) + 1;
     lua_newtable(L);
-    push_weak(L, "k");
-    push_weak(L, "v");
-    push_weak(L, "k");
-    push_weak(L, "k");
+    /* Plain (strong) tables: what is frozen lives as long as the state anyway (the dataset, the
+    ** modules, the libraries), and weak ones, with a proxy for every record, would make every
+    ** collection work through them as ephemerons. */
+    for (int i = 0; i < RO_NUP - 1; i++) lua_newtable(L);
     static const void *const keys[RO_NUP] = {
       &ro_meta_key, &ro_targets_key, &ro_cache_key, &ro_names_key, &ro_keys_key
     };
@@ -325,6 +318,9 @@ static void push_tables(lua_State *L, ro_tables *T) {
     lua_pushcclosure(L, ro_next, RO_NUP);
     lua_pushcclosure(L, ro_pairs, 1);
     lua_setfield(L, -2, "__pairs");
+    for (int i = 0; i < RO_NUP; i++) lua_pushvalue(L, T->meta + i);
+    lua_pushcclosure(L, ro_settle, RO_NUP);
+    lua_setfield(L, -2, "settle");                 /* a deep proxy's first __index */
     lua_pushliteral(L, "read-only");
     lua_setfield(L, -2, "__metatable");
     lua_pushliteral(L, "halqa.readonly");
