@@ -104,6 +104,21 @@ static void push_child_name(lua_State *L, int nidx, int kidx) {
     lua_pushfstring(L, "%s[?]", lua_tostring(L, nidx));
 }
 
+/* Pushes the parent (which 1) or the key (2) of the proxy at idx, from its own metatable when it
+** is a deep child, else from the names or keys table; returns its type. */
+static int link(lua_State *L, const ro_tables *T, int idx, int which) {
+  idx = lua_absindex(L, idx);
+  if (lua_getmetatable(L, idx)) {
+    if (!lua_rawequal(L, -1, T->meta) && lua_rawgeti(L, -1, which) != LUA_TNIL) {
+      lua_remove(L, -2);
+      return lua_type(L, -1);
+    }
+    lua_pop(L, lua_rawequal(L, -1, T->meta) ? 1 : 2);
+  }
+  lua_pushvalue(L, idx);
+  return lua_rawget(L, which == 1 ? T->names : T->keys);
+}
+
 /* Pushes the name of the proxy at idx ("parties.CPP.founded"): up the chain of parents to a
 ** named proxy, then down again adding each key. */
 static void push_name(lua_State *L, const ro_tables *T, int idx) {
@@ -111,17 +126,15 @@ static void push_name(lua_State *L, const ro_tables *T, int idx) {
   int first = lua_gettop(L) + 1;
   lua_pushvalue(L, idx);                       /* p0 */
   for (;;) {                                   /* p0 .. pn */
-    luaL_checkstack(L, 2, "naming a read-only table");
-    lua_pushvalue(L, -1);
-    if (lua_rawget(L, T->names) != LUA_TTABLE) break;
+    luaL_checkstack(L, 3, "naming a read-only table");
+    if (link(L, T, -1, 1) != LUA_TTABLE) break;
   }
   if (lua_type(L, -1) != LUA_TSTRING) {        /* p0 .. pn name */
     lua_pop(L, 1);
     lua_pushliteral(L, "?");
   }
   for (int p = lua_gettop(L) - 2; p >= first; p--) {
-    lua_pushvalue(L, p);
-    lua_rawget(L, T->keys);                    /* p0 .. pn name key */
+    link(L, T, p, 2);                          /* p0 .. pn name key */
     push_child_name(L, -2, -1);                /* p0 .. pn name key childname */
     lua_replace(L, -3);
     lua_pop(L, 1);                             /* p0 .. pn childname */
@@ -135,7 +148,7 @@ static int ro_settle(lua_State *L);
 /* Pushes a metatable of a deep proxy's own: the shared metamethods, with __index the settling
 ** function until the first read. */
 static void push_own_meta(lua_State *L, const ro_tables *T) {
-  lua_createtable(L, 0, 6);
+  lua_createtable(L, 2, 6);                      /* [1] parent, [2] key: set by expose */
   static const char *const shared[] = {"__newindex", "__len", "__pairs", "__metatable", "__name"};
   for (int i = 0; i < 5; i++) {
     lua_getfield(L, T->meta, shared[i]);
@@ -149,9 +162,11 @@ static void push_own_meta(lua_State *L, const ro_tables *T) {
 ** a deep one (a metatable of its own) when deep is set. The caller names it. */
 static void new_proxy(lua_State *L, const ro_tables *T, int deep) {
   lua_newtable(L);                               /* t proxy */
-  lua_pushvalue(L, -2);
-  lua_pushvalue(L, -2);
-  lua_rawset(L, T->cache);                       /* cache[t] = proxy */
+  if (!deep) {        /* a deep proxy is found in its parent's slot, which settling filled */
+    lua_pushvalue(L, -2);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, T->cache);                     /* cache[t] = proxy */
+  }
   lua_pushvalue(L, -1);
   lua_pushvalue(L, -3);
   lua_rawset(L, T->targets);                     /* targets[proxy] = t */
@@ -191,16 +206,27 @@ static void expose(lua_State *L, const ro_tables *T, int pidx, int kidx) {
     return;
   }
   lua_pop(L, 1);
-  new_proxy(L, T, is_deep(L, T, pidx));          /* proxy */
-  lua_pushvalue(L, -1);
-  lua_pushvalue(L, pidx);
-  lua_rawset(L, T->names);                       /* names[proxy] = parent */
-  lua_pushvalue(L, -1);
-  if (kidx && (lua_type(L, kidx) == LUA_TSTRING || lua_isinteger(L, kidx)))
-    lua_pushvalue(L, kidx);
-  else
-    lua_pushboolean(L, 0);                       /* named parent[?] */
-  lua_rawset(L, T->keys);                        /* keys[proxy] = key */
+  int deep = is_deep(L, T, pidx);
+  new_proxy(L, T, deep);                         /* proxy */
+  /* parent and key: in a deep proxy's own metatable (slots 1 and 2, no shared table grows with
+  ** the dataset), else in the names and keys tables */
+  int proxy = lua_gettop(L);
+  int nameable = kidx && (lua_type(L, kidx) == LUA_TSTRING || lua_isinteger(L, kidx));
+  if (deep) {
+    lua_getmetatable(L, proxy);                  /* proxy meta */
+    lua_pushvalue(L, pidx);
+    lua_rawseti(L, -2, 1);                       /* meta[1] = parent */
+    if (nameable) lua_pushvalue(L, kidx); else lua_pushboolean(L, 0);
+    lua_rawseti(L, -2, 2);                       /* meta[2] = key (false: named parent[?]) */
+    lua_pop(L, 1);
+  } else {
+    lua_pushvalue(L, proxy);
+    lua_pushvalue(L, pidx);
+    lua_rawset(L, T->names);                     /* names[proxy] = parent */
+    lua_pushvalue(L, proxy);
+    if (nameable) lua_pushvalue(L, kidx); else lua_pushboolean(L, 0);
+    lua_rawset(L, T->keys);                      /* keys[proxy] = key */
+  }
 }
 
 static int ro_index(lua_State *L) {
