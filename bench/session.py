@@ -78,7 +78,11 @@ class Piped:
             self.p.stdin.close()
         except BrokenPipeError:
             pass
-        self.p.wait(timeout=60)
+        try:
+            self.p.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.p.kill()  # ours, started above
+            self.p.wait()
 
 
 ANSWERS = {"choice": "a", "multi": "a", "order": "a b c", "match": "1a", "truefalse": "true", "date": "1950",
@@ -89,7 +93,7 @@ def quiz_interactions(base, n):
     """ms from each answer to the next question shown, over a quiz of n questions."""
     s = Piped(base + ["quiz", "-n", str(n), "--seed", "1"])
     times = []
-    if not s.until("Question 1 of"):
+    if not s.until("Question 1 of", timeout=1800):
         s.close()
         return times
     for i in range(2, n + 1):
@@ -111,7 +115,7 @@ def card_interactions(base, n):
     """ms from each rating to the next card shown, over n new cards."""
     s = Piped(base + ["cards", "--new", str(n), "--limit", str(n)])
     times = []
-    if not s.until("Card 1 of"):
+    if not s.until("Card 1 of", timeout=1800):
         s.close()
         return times
     for i in range(2, n + 1):
