@@ -228,6 +228,7 @@ return {
     abbr = "CPEP",
     founded = { year = 1968 },
     split_from = { "CPP" },
+    became = "CPB",
     summary = "Communist party for East Pakistan alone, founded after the CPP's fourth congress, held in Dhaka in 1968, chose to give the East its own party. In time it turned into the Communist Party of Bangladesh.",
     sources = { { "cpp_article", "1960s" } },
   },

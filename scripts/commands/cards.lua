@@ -18,6 +18,7 @@ local spec = {
   { nil, "steps", "LIST", "new cards' steps (\"1m 10m\"; \"\" for none)" },
   { nil, "relearning-steps", "LIST", "forgotten cards' steps (\"10m\")" },
   { nil, "optimize", nil, "fit the weights to your reviews, then stop", type = "flag" },
+  args = "decks", -- what Tab offers for DECK
 }
 
 -- Brings the store in line with the card generators: new cards added, vanished ones retired.
@@ -118,6 +119,8 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N] [--optimize]  review 
   end
   if #queue == 0 then
     print("Nothing to review" .. (rest[1] and (" in " .. rest[1]) or "") .. " today. Come back tomorrow, or take a quiz.")
+    require("lib.embed.events").emit("summary", { mode = "cards", reviewed = 0, again = 0, hard = 0, good = 0,
+      easy = 0, seconds = 0, ended_early = false, waiting = 0 })
     return
   end
   local mode, why = halqa.store.mode()
@@ -127,4 +130,6 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N] [--optimize]  review 
   local summary = review.run(queue, session, waiting)
   halqa.store.end_session(session)
   print(review.summary(summary))
-end)
+  summary.mode = "cards"
+  require("lib.embed.events").emit("summary", summary)
+end, function() return spec end)

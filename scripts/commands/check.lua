@@ -12,7 +12,9 @@ local spec = {
   { nil, "seed", "N", "the bank's seed (default 1)", type = "int", default = 1 },
 }
 
-halqa.command("check", "check [--coverage]  lint the question bank; list the fields it asks", function(args)
+halqa.command("check", "check [--coverage]  lint the question bank; list the fields it asks\n\n" ..
+  "`halqa check` first validates the dataset, then lints the questions made from it.\n\n" ..
+  "Examples:\n  check\n  check --coverage", function(args)
   load_libs()
   local opts, rest = options.parse("check", args, spec)
   if not opts then return end -- --help was printed
@@ -23,4 +25,4 @@ halqa.command("check", "check [--coverage]  lint the question bank; list the fie
   for _, p in ipairs(problems) do print("lint: " .. p.check .. ": " .. p.id .. ": " .. p.message) end
   print(string.format("%d questions linted, %d problems", #b, #problems))
   if #problems > 0 then error({ message = "check: the question bank has problems", status = 1 }, 0) end
-end)
+end, function() return spec end)

@@ -13,6 +13,7 @@ local spec = {
   { "s", "seed", "N", "seed for the order of the choices (default 1, as `export --format handout`)", type = "int", default = 1 },
   { "p", "player", "NAME", "who answers, a person or the group (kept with each answer)" },
   { nil, "check", nil, "check that the readings state only what the dataset holds", type = "flag" },
+  args = "circles", -- what Tab offers for TOPIC
 }
 
 local function usage(msg)
@@ -76,4 +77,4 @@ halqa.command("circle", "circle [TOPIC] [--list] [--seed N] [--player NAME] [--c
       if not t then return end
     end
     session.run(t, { seed = opts.seed, player = opts.player })
-  end)
+  end, function() return spec end)

@@ -12,27 +12,28 @@ end
 
 local spec
 local function make_spec()
-  spec = {
+  local spec_ = {
     { nil, "players", "NAMES", "comma-separated player names, e.g. \"Ali,Sara,Bilal\"" },
     { nil, "teams", "NAMES", "comma-separated team names, e.g. \"Red,Green\"" },
   }
-  for _, o in ipairs(select_.spec) do spec[#spec + 1] = o end
+  for _, o in ipairs(select_.spec) do spec_[#spec_ + 1] = o end
   local more = {
     { nil, "time", "SECONDS", "seconds per question, 0 = untimed (default 30)", type = "int",
       check = function(n) return n >= 0 and n <= 3600, "must be 0 to 3600" end },
     { nil, "no-pass", nil, "a miss ends the question instead of passing it on", type = "flag" },
     { nil, "speed", nil, "speed points for quick right answers", type = "flag" },
     { nil, "streaks", nil, "bonus points for right answers in a row", type = "flag" },
-    { nil, "rules", "NAME", "a rules variant from drills/, e.g. lightning" },
-    { nil, "report", "FILE", "write a report: FILE.md (Markdown) or FILE.csv" },
-    { nil, "clock", "real|simulated", "simulated: time passes only by /wait N lines (default: real at a terminal, simulated from a pipe)" },
+    { nil, "rules", "NAME", "a rules variant from drills/, e.g. lightning", values = "rules" },
+    { nil, "report", "FILE", "write a report: FILE.md (Markdown) or FILE.csv", values = "files" },
+    { nil, "clock", "real|simulated", "simulated: time passes only by /wait N lines (default: real at a terminal, simulated from a pipe)", values = { "real", "simulated" } },
     { nil, "serve", nil, "a networked game: every student answers from a phone or terminal (docs/classroom.md)", type = "flag" },
     { nil, "port", "N", "--serve: the port to listen on (default 8080; 0 = any free port)", type = "int",
       check = function(n) return n >= 0 and n <= 65535, "must be 0 to 65535" end },
     { nil, "bind", "ADDR", "--serve: the address to listen on (default 127.0.0.1, this machine only; give the LAN address for phones)" },
     { nil, "resume", nil, "--serve: continue the last networked game that did not end (after a crash or a kill)", type = "flag" },
   }
-  for _, o in ipairs(more) do spec[#spec + 1] = o end
+  for _, o in ipairs(more) do spec_[#spec_ + 1] = o end
+  spec = spec_ -- only a whole spec is kept
 end
 
 -- "Ali, Sara ,Bilal" -> { "Ali", "Sara", "Bilal" }; nil and why for empty or repeated names.
@@ -129,10 +130,15 @@ halqa.command("drill", "drill --teams \"Red,Green\" [-n N] [--time S] [--seed N]
     end
     halqa.store.end_session(session, halqa.json({ standings = standings, ended_early = d.ended_early,
       asked = d.i, adjustments = done and #done.adjustments or 0 }))
+    require("lib.embed.events").emit("summary", { mode = "drill", seed = seed, questions = #questions, asked = d.i,
+      standings = standings, ended_early = d.ended_early, adjustments = done and #done.adjustments or 0 })
     if opts.report and done then
       local text = report.for_file(opts.report, d, done)
       local ok, err = halqa.save(opts.report, text)
       if not ok then error("drill: could not write the report: " .. err, 0) end
       print("Report written to " .. opts.report .. ".")
     end
+  end, function()
+    if not spec then load_libs() make_spec() end
+    return spec
   end)

@@ -42,4 +42,14 @@ halqa.command("export", "export --format gift|moodle-xml|aiken|apkg|csv|tsv|kaho
       error("exports/" .. fmt .. ".lua must return a table with a run function", 0)
     end
     m.run(args)
+  end, function(words)
+    -- Tab: the formats for --format; once one is named, that format's own options as well
+    local fmt, mods, names = format_of(words), formats()
+    local spec = { { "f", "format", "FORMAT", "", values = names } }
+    local m = fmt and mods[fmt] and require(mods[fmt])
+    for _, o in ipairs(type(m) == "table" and type(m.spec) == "table" and m.spec or {}) do
+      if o[2] ~= "format" then spec[#spec + 1] = o end
+    end
+    spec.args = type(m) == "table" and type(m.spec) == "table" and m.spec.args or nil
+    return spec
   end)

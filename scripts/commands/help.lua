@@ -28,4 +28,6 @@ halqa.command("help", "help [COMMAND|generators]  list the commands, or show how
   print("")
   print(T.wrap("`help NAME` shows how to use one. Anything else you type is Lua: try `parties.CPP.name` or " ..
     "`#halqa.index.events_by_date`.", width))
+end, function()
+  return { args = function() local names = require("lib.complete").lists.commands() names[#names + 1] = "generators" return names end }
 end)

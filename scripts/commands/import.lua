@@ -9,8 +9,10 @@
 local options
 local spec = {
   { nil, "name", "NAME", "the generator's name (default: from the file name)" },
-  { nil, "format", "FORMAT", "csv, tsv, gift or aiken (default: from the file's extension)" },
+  { nil, "format", "FORMAT", "csv, tsv, gift or aiken (default: from the file's extension)",
+    values = { "csv", "tsv", "gift", "aiken" } },
   { "y", "yes", nil, "write without asking", type = "flag" },
+  args = "files", -- what Tab offers for FILE
 }
 
 local PARSERS = {
@@ -85,7 +87,8 @@ local function show(name, file, format, questions)
   if limit < #questions then print(string.format("  ... and %d more", #questions - limit)) end
 end
 
-halqa.command("import", "import FILE [--name NAME] [--format csv|tsv|gift|aiken] [--yes]  turn a question set into a generator of your own",
+halqa.command("import", "import FILE [--name NAME] [--format csv|tsv|gift|aiken] [--yes]  turn a question set into a generator of your own\n\n" ..
+    "Examples:\n  import class.gift\n  import words.csv --name vocabulary --yes\n  import test.txt --format aiken",
   function(args)
     options = options or require("lib.options")
     local opts, rest = options.parse("import", args, spec)
@@ -127,4 +130,4 @@ halqa.command("import", "import FILE [--name NAME] [--format csv|tsv|gift|aiken]
     local written, where = halqa.save_generator(name, source)
     if not written then fail(where) end
     print(string.format("Wrote %s: %d questions. Try `halqa quiz --generator %s` or `halqa cards %s`.", where, #questions, name, name))
-  end)
+  end, function() return spec end)

@@ -7,7 +7,8 @@ local spec = {
   { nil, "name", "NAME", "your name as the class will see it" },
 }
 
-halqa.command("join", "join ADDRESS CODE --name NAME  answer a teacher's networked drill from this terminal",
+halqa.command("join", "join ADDRESS CODE --name NAME  answer a teacher's networked drill from this terminal\n\n" ..
+    "Example:\n  join 192.168.1.20:8080 123456 --name Ali",
   function(args)
     local opts, rest = options.parse("join", args, spec)
     if not opts then return end -- --help was printed
@@ -25,4 +26,4 @@ halqa.command("join", "join ADDRESS CODE --name NAME  answer a teacher's network
     local c, err = halqa.classroom.join(rest[1], rest[2], name)
     if not c then error({ message = "join: " .. err, status = 1 }, 0) end
     require("lib.classroom.player").run(c, name)
-  end)
+  end, function() return spec end)

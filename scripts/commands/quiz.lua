@@ -12,10 +12,14 @@ local spec = {
   { "n", "count", "N", "how many questions (default 10)", type = "int", default = 10,
     check = function(n) return n > 0, "must be at least 1" end },
   { "s", "seed", "N", "seed: the same seed gives the same quiz (default: from the clock)", type = "int" },
-  { "g", "generator", "NAME", "only questions from this generator (repeatable)", list = true },
-  { "p", "party", "ID", "only questions about this party, e.g. CPP (repeatable)", list = true },
-  { "t", "topic", "TAG", "only questions with this tag, e.g. mergers (repeatable)", list = true },
-  { "k", "kind", "KIND", "only this kind: short choice multi truefalse order match cloze date number", list = true },
+  { "g", "generator", "NAME", "only questions from this generator (repeatable)", list = true,
+    values = "generators" },
+  { "p", "party", "ID", "only questions about this party, e.g. CPP (repeatable)", list = true,
+    values = "parties" },
+  { "t", "topic", "TAG", "only questions with this tag, e.g. mergers (repeatable)", list = true,
+    values = "topics" },
+  { "k", "kind", "KIND", "only this kind: short choice multi truefalse order match cloze date number", list = true,
+    values = "kinds" },
   { nil, "id", "ID", "ask exactly this question (repeatable, in order; see `export`)", list = true },
   { nil, "json", nil, "print the results as JSON instead of text", type = "flag" },
   { nil, "list-generators", nil, "list the question generators installed (yours too) and stop", type = "flag" },
@@ -73,9 +77,12 @@ halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json
     end
     local state = session.run(questions, { quiet = opts.json, on_answer = on_answer })
     halqa.store.end_session(sid)
+    local results = session.results(state, #questions, seed)
     if opts.json then
-      print(halqa.json(session.results(state, #questions, seed), true))
+      print(halqa.json(results, true))
     else
       print(session.summary(state, #questions))
     end
-  end)
+    results.mode = "quiz"
+    require("lib.embed.events").emit("summary", results)
+  end, function() return spec end)

@@ -28,4 +28,4 @@ halqa.command("stats", "stats [--days N] [--json]  what you know: decks, retenti
   else
     print(render.text(st))
   end
-end)
+end, function() return spec end)

@@ -8,6 +8,7 @@ local topic, handout = require("lib.circle.topic"), require("lib.circle.handout"
 local spec = {
   { "f", "format", "FORMAT", "handout (this format)" },
   { "s", "seed", "N", "seed for the order of the choices (default 1, as `circle`)", type = "int", default = 1 },
+  args = "circles", -- what Tab offers for TOPIC
 }
 
 local function usage(msg)
@@ -17,6 +18,7 @@ end
 return {
   name = "handout",
   description = "a study-circle topic as a Markdown handout with a separate answer key",
+  spec = spec,
   run = function(args)
     local opts, rest = options.parse("export", args, spec)
     if not opts then return end -- --help was printed

@@ -35,5 +35,6 @@ local function run(args)
   out.finish()
 end
 
-return { name = "html", run = run,
+spec.args = "circles" -- what Tab offers for TOPIC
+return { name = "html", run = run, spec = spec,
          description = "a worksheet (--seed N) or a circle's handout (TOPIC) as a printable HTML page" }

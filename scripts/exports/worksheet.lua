@@ -14,6 +14,7 @@ local md = paper.md
 return {
   name = "worksheet",
   description = "the drill for a seed as a Markdown worksheet with a separate answer key",
+  spec = spec,
   run = function(args)
     local opts, rest = options.parse("export", args, spec)
     if not opts then return end -- --help was printed

@@ -50,17 +50,17 @@ local function event_dates(ctx) -- each family returns its keys and one key's qu
     if F.askable(d) and not names_a_year(e.title) then
       ctx:date{
         template = "when", facts = { id }, date = d,
-        prompt = "When did this happen: " .. e.title .. "?" .. precision_hint(d),
-        explanation = e.title .. ": " .. F.date(d) .. ".",
+        prompt = "When did the event “" .. e.title .. "” take place?" .. precision_hint(d),
+        explanation = "“" .. e.title .. "” took place " .. F.when(d) .. ".",
         sources = e.sources, tags = { "dates", e.kind },
       }
     end
     if exact_year(d) and not names_a_year(e.title) then
       ctx:choice{
         template = "year", facts = { id },
-        prompt = "In which year: " .. e.title .. "?",
+        prompt = "In which year did the event “" .. e.title .. "” take place?",
         answer = tostring(d.year), distractors = near_years(ctx.rng, d.year, { [d.year] = true }),
-        explanation = e.title .. ": " .. d.year .. ".",
+        explanation = "“" .. e.title .. "” took place " .. F.when(d) .. ".",
         sources = e.sources, tags = { "dates", e.kind },
       }
       -- True/false, alternating true and false statements along the timeline; a false one
@@ -70,9 +70,9 @@ local function event_dates(ctx) -- each family returns its keys and one key's qu
       if not truth then shown = d.year + ctx.rng:pick({ -3, -2, -1, 1, 2, 3 }) end
       ctx:truefalse{
         template = "year_tf", facts = { id }, truth = truth,
-        prompt = "True or false: this happened in " .. shown .. ": " .. e.title .. ".",
-        statement = e.title .. ": " .. shown .. ".",
-        explanation = e.title .. ": " .. d.year .. ".",
+        prompt = "True or false: the event “" .. e.title .. "” took place in " .. shown .. ".",
+        statement = "“" .. e.title .. "” took place in " .. shown .. ".",
+        explanation = "“" .. e.title .. "” took place " .. F.when(d) .. ".",
         sources = e.sources, tags = { "dates", e.kind },
       }
     end
@@ -128,11 +128,13 @@ local function events_of_year(ctx)
   table.sort(years)
   return years, function(year)
     local ids = halqa.index.events_by_year[year]
-    local answer_id
+    -- each event of the year in turn (the others of the year are never its distractors); a title
+    -- that holds the year would give itself away
+    local answers = {}
     for _, id in ipairs(ids) do
-      if exact_year(events[id].date) and not answer_id then answer_id = id end
+      if exact_year(events[id].date) and not names_a_year(events[id].title) then answers[#answers + 1] = id end
     end
-    if answer_id then
+    for _, answer_id in ipairs(answers) do
       local answer_title = events[answer_id].title
       local v = { rej = static_out, over = {}, over_list = {} }
       local function decide(i, kept)
@@ -177,7 +179,7 @@ local function events_of_year(ctx)
           distractors = P.vsample(ctx.rng, count, function(i)
             return events[list[P.vlist.kept_at(v, 1, #list, i)]].title
           end, 3),
-          explanation = e.title .. ": " .. year .. ".",
+          explanation = "“" .. e.title .. "” took place " .. F.when(e.date) .. ".",
           sources = e.sources, tags = { "dates", e.kind },
         }
       end
@@ -203,7 +205,7 @@ local function foundings(ctx)
       -- 1950s": the APP, and the NAP of 1957 too), so it cannot name one
       if not p.founded.decade then ctx:cloze{
         template = "founded_cloze", facts = { id },
-        prompt = "____ was founded" .. where .. " " .. F.when(p.founded) .. ". Which party?",
+        prompt = "Fill in the party: the ____ was founded" .. where .. " " .. F.when(p.founded) .. ".",
         answer = p.name, accepted = F.accepted(id),
         explanation = "The " .. p.name .. " was founded" .. where .. " " .. F.when(p.founded) .. ".",
         sources = cites, tags = { "dates", "founding" },

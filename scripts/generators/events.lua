@@ -14,7 +14,7 @@
 -- "taking part" is vague, was not active around the event's date at all. Pools of candidates are
 -- fixed by the data; ctx.rng only draws from them, so another seed keeps the same question ids.
 
-local ipairs, type, setmetatable = ipairs, type, setmetatable
+local ipairs = ipairs
 local events, index = events, halqa.index
 
 local function family(name)
@@ -30,43 +30,22 @@ local places = family("places").places
 local title_clozes = family("title_clozes").title_clozes
 local statements = family("true_false").statements
 
--- Counts the questions made through it, so an event left without one gets a fallback.
-local function counting(ctx)
-  local counter = { n = 0 }
-  local proxy = setmetatable({}, {
-    __index = function(_, k)
-      local v = ctx[k]
-      if type(v) == "function" then
-        return function(_, spec)
-          counter.n = counter.n + 1
-          return v(ctx, spec)
-        end
-      end
-      return v
-    end,
-  })
-  return proxy, counter
-end
-
 return {
   name = "events",
   description = "What happened: events from a description, who and which parties took part, mergers and splits, figures, places, and true/false statements",
   lazy = function(ctx) -- the lazy form (docs/scripting.md): one event's questions at a time
     return index.events_by_date, function(id)
       local e = events[id]
-      local c, counter = counting(ctx)
+      local c = ctx
       which_event(c, e)
       who(c, e)
-      parties_in(c, e, false)
+      parties_in(c, e)
       mergers(c, e)
       splits(c, e)
       figures(c, e)
       places(c, e)
-      title_clozes(c, e, false)
+      title_clozes(c, e)
       statements(c, e)
-      -- Nothing else could be asked: the party it involves, even the party of most events.
-      if counter.n == 0 then parties_in(c, e, true) end
-      if counter.n == 0 then title_clozes(c, e, true) end
     end
   end,
 }

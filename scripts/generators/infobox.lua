@@ -6,8 +6,13 @@
 local F = require("lib.quiz.facts")
 
 local function the(p) return "the " .. F.long_name(p) end
-local function names(list) local out = {} for i, id in ipairs(list) do out[i] = F.name(id) end return out end
-local function join(list) return table.concat(list, " and ") end
+-- Records inside a sentence: a person bare, a party with "the".
+local function names(list)
+  local out = {}
+  for i, id in ipairs(list) do out[i] = (people[id] and "" or "the ") .. F.name(id) end
+  return out
+end
+local function join(list) return F.join_and(list) end
 
 -- Every name and alternative of each record in list: any of them is a right answer.
 local function any_name(list)
@@ -70,9 +75,9 @@ local function lazy(ctx) -- the lazy form (docs/scripting.md): one party's quest
         explanation = F.capital(the(id)) .. " was founded in " .. p.founded_place .. "." })
     end
     if STATUS[p.status] then
-      ask("truefalse", "status", { prompt = "True or false: by the sources, " .. the(id) .. " is still active.",
+      ask("truefalse", "status", { prompt = "True or false: according to the sources, " .. the(id) .. " is still active.",
         statement = F.capital(the(id)) .. " is still active.", truth = p.status == "active",
-        explanation = "By the sources, " .. the(id) .. " is " .. STATUS[p.status] .. "." })
+        explanation = "According to the sources, " .. the(id) .. " is " .. STATUS[p.status] .. "." })
     end
     if p.registered ~= nil then
       ask("truefalse", "registered", { prompt = "True or false: the Election Commission of Pakistan has registered " ..
@@ -84,7 +89,8 @@ local function lazy(ctx) -- the lazy form (docs/scripting.md): one party's quest
       local any = any_name(p.split_from)
       ask("short", "split_from", { prompt = "Name a party that " .. the(id) .. " broke away from.",
         answer = F.name(p.split_from[#p.split_from]), accepted = any,
-        explanation = F.capital(the(id)) .. " came out of " .. join(names(p.split_from)) .. "." })
+        explanation = F.capital(the(id)) .. " came out of " .. join(names(p.split_from)) ..
+          (#p.split_from > 1 and ", at different times" or "") .. "." })
     end
     if p.merged_into then
       ask("short", "merged_into", { prompt = "Into which party did " .. the(id) .. " merge?", answer = F.name(p.merged_into),

@@ -30,6 +30,15 @@ local function date_in_text(d)
   return (d.decade and "the " or "") .. F.date(d)
 end
 
+-- A post's title inside a sentence, lower case as running text writes it: "general secretary",
+-- "ruler under martial law", "prime minister of Pakistan" (a name of a place keeps its capital).
+local function post(title)
+  return (title:gsub("(%a[%w'’]*)", function(w)
+    if w:match("^Pakistan") or w:match("^%u%u") then return w end
+    return w:lower()
+  end))
+end
+
 -- A class as part of a question id: "representative_of_the_central_committee".
 local function slug(s)
   return (s:gsub("%W+", "_"))
@@ -96,8 +105,11 @@ local function collect_posts()
   for _, pid in ipairs(F.ids("people")) do
     local person = people[pid]
     for _, role in ipairs(person.roles or {}) do
-      add(pid, role.party or role.organization or false, role.title, role,
-          (role.sources and #role.sources > 0) and role.sources or person.sources)
+      -- a role that is only the person's rank ("Major-General") is no post: details.lua asks it
+      if not (role.title == person.title and not role.party and not role.organization) then
+        add(pid, role.party or role.organization or false, role.title, role,
+            (role.sources and #role.sources > 0) and role.sources or person.sources)
+      end
     end
   end
   for _, party in ipairs(F.ids("parties")) do
@@ -214,7 +226,9 @@ local function generate(ctx)
     if inside then return true end
     for _, o in ipairs(posts_of[q] or {}) do
       local pp = o.target and party_of(o.target)
-      if pp and rel[pp] then return false end
+      -- nor a party the target's name names ("Mazdoor Kisan Party (Major Ishaque group)" names
+      -- the Mazdoor Kissan Party of 2015 too): a reader could take one for the other
+      if pp and (rel[pp] or F.mentions(F.long_name(target), pp)) then return false end
     end
     return true
   end
@@ -244,7 +258,11 @@ local function generate(ctx)
         for _, q in ipairs(posters_in_party[y] or {}) do suspects[#suspects + 1] = q end
       end
     end
-    for _, q in ipairs(F.mentioned(text)) do suspects[#suspects + 1] = q end
+    for _, q in ipairs(F.mentioned(text)) do
+      suspects[#suspects + 1] = q
+      -- and those with a post in a party the text names (outsider() turns them down)
+      for _, y in ipairs(parties[q] and posters_in_party[q] or {}) do suspects[#suspects + 1] = y end
+    end
     return P.pick_indexed(rng, n, { person }, people_set,
                           { prefix = party_people[tp] or {}, suspects = suspects, ok = ok })
   end
@@ -306,15 +324,16 @@ local function generate(ctx)
   -- The sentence stating that person holds a post of `class` (titled `title`) in target.
   local function claim(person, class, title, target)
     local who = F.name(person)
-    if not target then return who .. " served as " .. title .. "." end
+    if not target then return who .. " served as " .. post(title) .. "." end
     if class == "founder" then return who .. " founded " .. the(target) .. "." end
     if class == "member" then return who .. " was a member of " .. the(target) .. "." end
-    return who .. " served as " .. title .. " of " .. the(where(title, target)) .. "."
+    return who .. " served as " .. post(title) .. " of " .. the(where(title, target)) .. "."
   end
 
   local function span(p)
-    if p.from and p.to then return ", from " .. date_in_text(p.from) .. " to " .. date_in_text(p.to) end
-    if p.from then return ", from " .. date_in_text(p.from) end
+    if p.class == "founder" then return p.from and (" " .. F.when(p.from)) or "" end
+    if p.from and p.to then return " from " .. date_in_text(p.from) .. " to " .. date_in_text(p.to) end
+    if p.from then return " from " .. date_in_text(p.from) end
     return ""
   end
 
@@ -339,7 +358,7 @@ local function generate(ctx)
     elseif p.class == "member" then
       return -- a member is one of many, not a post to ask after
     else
-      question = "Who served as " .. p.title .. " of " .. the(where(p.title, X)) .. "?"
+      question = "Who served as " .. post(p.title) .. " of " .. the(where(p.title, X)) .. "?"
     end
     if mentions(question, p.person) then return end -- the party is named after the person
     if #group == 1 then
@@ -352,7 +371,7 @@ local function generate(ctx)
     local choice_prompt = question
     if #group > 1 then
       choice_prompt = (p.class == "founder" and "Which of these people founded " .. the(X) .. "?")
-        or ("Which of these people served as " .. p.title .. " of " .. the(where(p.title, X)) .. "?")
+        or ("Which of these people served as " .. post(p.title) .. " of " .. the(where(p.title, X)) .. "?")
     end
     local wrong = pick_people(3, p.person, p.class, X, choice_prompt, function(q)
       return not may_hold(q, p.class, X, p.title) and outsider(q, X) and not mentions(choice_prompt, q)
@@ -370,7 +389,7 @@ local function generate(ctx)
         if o.from and F.date(o.from) == F.date(p.from) then same = same + 1 end
       end
       local blank = p.class == "founder" and ("____ founded " .. the(X) .. " " .. F.when(p.from) .. ".")
-        or ("____ became " .. p.title .. " of " .. the(where(p.title, X)) .. " " .. F.when(p.from) .. ".")
+        or ("____ became " .. post(p.title) .. " of " .. the(where(p.title, X)) .. " " .. F.when(p.from) .. ".")
       if same == 1 and not mentions(blank, p.person) then
         ctx:cloze{
           template = "holder_cloze", facts = { p.person, X }, variant = slug(p.class), person = true,
@@ -444,7 +463,7 @@ local function generate(ctx)
     local prompt
     if p.class == "founder" then prompt = "Which party did " .. F.name(p.person) .. " found?"
     elseif p.class == "member" then prompt = F.name(p.person) .. " was a member of which party?"
-    else prompt = "In which party did " .. F.name(p.person) .. " serve as " .. p.title .. "?" end
+    else prompt = "In which party did " .. F.name(p.person) .. " serve as " .. post(p.title) .. "?" end
     if mentions(F.long_name(p.target), p.person) then return end -- named after the person
     local mine = tied_to(p.person)
     local wrong = pick_party(3, p.target, p.person, p.class, mine, function(y)
@@ -551,7 +570,7 @@ local function generate(ctx)
   -- A state office that began at a date the sources give: who held it. ------------------------
   local function state_questions(p)
     if not p.from then return end
-    local prompt = "Who became " .. p.title .. " " .. F.when(p.from) .. "?"
+    local prompt = "Who became " .. post(p.title) .. " " .. F.when(p.from) .. "?"
     ctx:short{
       template = "office", facts = { p.person }, person = true,
       prompt = prompt, answer = F.name(p.person), accepted = F.accepted(p.person),
@@ -645,7 +664,7 @@ local function generate(ctx)
         ctx:cloze{
           blank = e.title:sub(a, b),
           template = "event_name", facts = { id, person }, person = true,
-          prompt = "Fill in the name in this event: “" .. blanked .. "”" .. F.date_note(e) .. ".",
+          prompt = "Fill in the name: “" .. blanked .. "”" .. F.date_note(e) .. ".",
           answer = F.name(person), accepted = F.accepted(person),
           explanation = "The event is “" .. e.title .. "”" .. F.date_note(e) .. ", naming " .. F.name(person) .. ".",
           sources = e.sources, tags = event_tags(e),
@@ -668,9 +687,9 @@ local function generate(ctx)
         if wrong then
           ctx:choice{
             template = "event_person", facts = { id, person },
-            prompt = "Which of these people figures in the event “" .. e.title .. "”" .. F.date_note(e) .. "?",
+            prompt = "Which of these people is named in the story of “" .. e.title .. "”" .. F.date_note(e) .. "?",
             answer = F.name(person), distractors = map(wrong, F.name),
-            explanation = F.name(person) .. " figures in “" .. e.title .. "”" .. F.date_note(e) .. ".",
+            explanation = F.name(person) .. " is named in the story of “" .. e.title .. "”" .. F.date_note(e) .. ".",
             sources = e.sources, tags = event_tags(e),
           }
         end

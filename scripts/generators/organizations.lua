@@ -432,7 +432,7 @@ local function generate(ctx)
       end
       ctx:truefalse{
         template = "party_of_tf", facts = { o, p }, truth = truth,
-        prompt = "True or false: " .. statement, statement = statement,
+        prompt = F.true_or_false(statement), statement = statement,
         explanation = truth and stated or ("In fact, " .. stated:gsub("^The ", "the ")),
         sources = src, tags = tags,
       }
@@ -452,8 +452,8 @@ local function generate(ctx)
         org.translation .. "”."
       ctx:short{
         template = "translation", facts = { o },
-        prompt = "What does " .. (lang and (lang .. " ") or "") .. "“" .. F.name(o) .. "”, the name of " ..
-          what .. of .. ", mean in English?",
+        prompt = F.capital(what) .. of .. " goes by the " .. (lang and (lang .. " ") or "") .. "name “" .. F.name(o) ..
+          "”. What does the name mean in English?",
         answer = org.translation, explanation = explanation, sources = org.sources, tags = tags,
       }
       local accepted = {}
@@ -477,7 +477,9 @@ local function generate(ctx)
   local function body_kind(o)
     local org = organizations[o]
     local k = org.kind
-    if KIND[k] then
+    -- a name that says what the body is ("Trade Union Federation": a trade union) answers itself
+    local says = KIND[k] and F.has_words(norm(F.name(o)), norm((KIND[k]:gsub("^an? ", ""))))
+    if KIND[k] and not says then
       local cands = {}
       for _, c in ipairs(kinds) do
         local fine = c ~= k and KIND[c] and not NEVER_WRONG[c] and not (SAME[k] and SAME[k][c])
@@ -561,7 +563,7 @@ local function generate(ctx)
         ctx:cloze{
           blank = e.title:sub(a, b),
           template = "event_name", facts = { id, o },
-          prompt = "Fill in the name of " .. (KIND[organizations[o].kind] or "a body") .. " in this event: “" ..
+          prompt = "Fill in the missing name (" .. (KIND[organizations[o].kind] or "a body") .. "): “" ..
             blanked .. "”" .. F.date_note(e) .. ".",
           answer = F.name(o), accepted = F.accepted(o),
           explanation = "The event is “" .. e.title .. "”" .. F.date_note(e) .. ", naming " .. the(o) .. ".",
@@ -583,9 +585,9 @@ local function generate(ctx)
         if wrong then
           ctx:choice{
             template = "event_org", facts = { id, o },
-            prompt = "Which of these organizations figures in the event “" .. e.title .. "”" .. F.date_note(e) .. "?",
+            prompt = "Which of these organizations is named in the story of “" .. e.title .. "”" .. F.date_note(e) .. "?",
             answer = F.long_name(o), distractors = map(wrong, F.long_name),
-            explanation = F.capital(the(o)) .. " figures in “" .. e.title .. "”" .. F.date_note(e) .. ".",
+            explanation = F.capital(the(o)) .. " is named in the story of “" .. e.title .. "”" .. F.date_note(e) .. ".",
             sources = e.sources, tags = tags,
           }
         end

@@ -1,13 +1,13 @@
-/* main.c: halqa's command line — options, then a script, a command, -e chunks or the REPL. */
+/* main.c: halqa's command line — options, then a script, a command, -e chunks or the REPL. Like
+** lua.c over liblua, a client of libhalqa's public API (halqa.h) alone. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <lua.h>
-
 #include "halqa.h"
 #include "repl.h"
+#include "serve.h"
 
 static const char usage_line[] =
   "usage: halqa [--data DIR] [--scripts DIR]... [--db FILE] [--mem-limit MiB] [--time-limit SECONDS]\n"
@@ -19,7 +19,8 @@ static const char help_text[] =
   "  halqa SCRIPT.lua [ARGS]   run a script in the sandbox; ARGS are in `arg`\n"
   "  halqa -e CHUNK            run a Lua chunk and print what it returns\n"
   "  halqa COMMAND [ARGS]      run a REPL command once (`halqa help` lists them)\n"
-  "  halqa check [--data DIR] [--coverage]  validate a dataset and lint its questions\n\n"
+  "  halqa check [--data DIR] [--coverage]  validate a dataset and lint its questions\n"
+  "  halqa serve --stdio       the library's calls as JSON-RPC 2.0 on stdin/stdout\n\n"
   "options:\n"
   "  --data DIR          the dataset folder (default: the bundled data/)\n"
   "  --scripts DIR       add a scripts folder, searched before the bundled one (repeatable)\n"
@@ -54,8 +55,12 @@ static int parse_number(const char *opt, const char *s, double *out, int allow_z
   return 1;
 }
 
+#define MAX_SCRIPT_DIRS 16
+
 typedef struct cli {
-  hq_config cfg;
+  halqa_config cfg;
+  const char *script_dirs[MAX_SCRIPT_DIRS + 1]; /* NULL-terminated, for cfg */
+  int n_script_dirs;
   const char *chunks[64];
   int n_chunks;
   const char *target;      /* SCRIPT.lua or COMMAND */
@@ -82,16 +87,16 @@ static int parse(cli *c, int argc, char **argv) {
       const char *v = argv[++i];
       double num;
       if (strcmp(a, "--data") == 0) c->cfg.data_dir = v;
-      else if (strcmp(a, "--db") == 0) c->cfg.db_path = v;
+      else if (strcmp(a, "--db") == 0) c->cfg.store_path = v;
       else if (strcmp(a, "--scripts") == 0) {
-        if (c->cfg.n_script_dirs >= HQ_MAX_SCRIPT_DIRS) return usage_error("too many --scripts (at most 16)%s", "");
-        c->cfg.script_dirs[c->cfg.n_script_dirs++] = v;
+        if (c->n_script_dirs >= MAX_SCRIPT_DIRS) return usage_error("too many --scripts (at most 16)%s", "");
+        c->script_dirs[c->n_script_dirs++] = v;
       } else if (strcmp(a, "--mem-limit") == 0) {
         if (!parse_number(a, v, &num, 0)) return 2;
         c->cfg.mem_limit = (size_t)(num * 1024 * 1024);
       } else if (strcmp(a, "--time-limit") == 0) {
         if (!parse_number(a, v, &num, 1)) return 2;
-        c->cfg.time_limit = num;
+        c->cfg.time_limit = num > 0 ? num : -1; /* 0 on the command line: none */
       } else {
         if (c->n_chunks >= 64) return usage_error("too many -e chunks%s", "");
         c->chunks[c->n_chunks++] = v;
@@ -102,7 +107,7 @@ static int parse(cli *c, int argc, char **argv) {
     } else if (!script_args && strcmp(a, "--no-cache") == 0) {
       c->cfg.no_cache = 1;
     } else if (strcmp(a, "--version") == 0) {
-      printf("halqa %s (%s)\n", hq_version(), LUA_RELEASE);
+      printf("halqa %s (%s)\n", halqa_version(), halqa_lua_version());
       return -1;
     } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
       printf("%s\n%s", usage_line, help_text);
@@ -116,37 +121,55 @@ static int parse(cli *c, int argc, char **argv) {
   return 0;
 }
 
+/* `halqa serve --stdio`: the same options, for handles that keep their output to themselves. */
+static int serve(cli *c) {
+  if (c->n_rest != 1 || strcmp(c->rest[0], "--stdio") != 0) {
+    fprintf(stderr, "halqa serve: give --stdio (JSON-RPC 2.0, one message a line on stdin and stdout)\n");
+    return 2;
+  }
+  halqa_config lc = c->cfg;
+  lc.terminal = 0;
+  return serve_stdio(&lc, stdin, stdout);
+}
+
 int main(int argc, char **argv) {
   static cli c;
   c.cfg.time_limit = 60;
+  c.cfg.terminal = 1;
+  c.cfg.script_dirs = c.script_dirs;
   int st = parse(&c, argc, argv);
   if (st) return st < 0 ? 0 : st;
   /* `check` validates the dataset first (in C, so a broken one is reported without loading it),
   ** then lints the question bank with the `check` command (scripts/commands/check.lua) */
   int checking = c.target && strcmp(c.target, "check") == 0;
   if (checking) {
-    int st_check = hq_check(c.cfg.data_dir ? c.cfg.data_dir : hq_default_data_dir(), stdout, stderr);
+    int st_check = halqa_check(c.cfg.data_dir);
     if (st_check) return st_check;
-    if (!c.cfg.db_path) c.cfg.db_path = ":memory:";
+    if (!c.cfg.store_path) c.cfg.store_path = ":memory:";
   }
+  if (c.target && strcmp(c.target, "serve") == 0) return serve(&c);
   repl_install_signals();
   /* From a pipe, stdin is read unbuffered: a read that also waits on the network (halqa.readline's
   ** wake, the classroom) polls the descriptor, so no line may sit unseen in stdio's buffer. */
   if (!isatty(0)) setvbuf(stdin, NULL, _IONBF, 0);
-  hq_host *H = hq_open(&c.cfg);
+  char *err = NULL;
+  halqa *H = halqa_open(&c.cfg, &err);
+  halqa_free(err); /* a terminal handle has printed why */
   if (!H) return 1;
+  repl_watch(H);
   int interactive = isatty(0) && isatty(1);
   int status = 0;
-  for (int i = 0; i < c.n_chunks && status == 0; i++) status = hq_run_chunk(H, c.chunks[i], "=(command line)");
+  for (int i = 0; i < c.n_chunks && status == 0; i++) status = halqa_run_chunk(H, c.chunks[i], "=(command line)");
   if (status == 0 && c.target) {
     if (interactive) repl_use_readline(H);
-    if (is_script(c.target)) status = hq_run_file(H, c.target, c.n_rest, c.rest);
-    else status = hq_run_command(H, c.target, c.n_rest, c.rest);
+    if (is_script(c.target)) status = halqa_run_file(H, c.target, c.n_rest, c.rest);
+    else status = halqa_run_command(H, c.target, c.n_rest, c.rest);
   } else if (status == 0 && c.n_chunks == 0) {
     status = interactive ? repl_interactive(H) : repl_piped(H);
   }
   int quit_status;
-  if (hq_quit_requested(H, &quit_status) && status == 0) status = quit_status;
-  hq_close(H);
+  if (halqa_quit_requested(H, &quit_status) && status == 0) status = quit_status;
+  repl_watch(NULL);
+  halqa_close(H);
   return status;
 }

@@ -3,13 +3,14 @@
 ** Readline runs through its callback interface with our own select() loop, so that Ctrl-C at the
 ** prompt can clear the line cleanly, and a timed read (the drill's countdown) can wake on a timer
 ** and on a resize while the answer is being typed. The SIGINT handler only sets a flag, or stops a
-** running chunk through hq_interrupt(), as lua.c does.
+** running chunk through halqa_interrupt(), as lua.c does.
 */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/select.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,10 +28,15 @@ static volatile sig_atomic_t got_sigint;
 static volatile sig_atomic_t got_sigwinch;
 static volatile sig_atomic_t waiting_input; /* blocked reading a line, not running Lua */
 static int input_interactive;
+static halqa *volatile sig_host; /* the host Ctrl-C stops (a signal handler needs a global) */
+
+void repl_watch(halqa *H) {
+  sig_host = H;
+}
 
 static void on_sigint(int sig) {
   (void)sig;
-  if (hq_interrupt()) return;           /* a chunk was running: it stops at its next line */
+  if (halqa_interrupt(sig_host)) return;           /* a chunk was running: it stops at its next line */
   got_sigint = 1;
   if (!input_interactive && !waiting_input) _exit(130);
 }
@@ -93,7 +99,7 @@ static double now_seconds(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* The lines Alt+key enters during the current read (hq_read_opts.keys). */
+/* The lines Alt+key enters during the current read (halqa_read_opts.keys). */
 static const char *const *key_lines;
 
 /* Bound to Esc+key while a read has keys: the key's line replaces what was typed and is entered. */
@@ -114,7 +120,7 @@ typedef struct saved_key {
 } saved_key;
 
 /* Binds Esc+c for every key line, remembering what each sequence did. */
-static int bind_keys(const hq_read_opts *o, saved_key *saved) {
+static int bind_keys(const halqa_read_opts *o, saved_key *saved) {
   int n = 0;
   key_lines = o->keys;
   for (int c = 33; c < 127; c++) {
@@ -138,7 +144,7 @@ static void unbind_keys(saved_key *saved, int n) {
 }
 
 /* Runs the read's on_tick and applies what it asks; returns 1 to stop the read. */
-static int tick(const hq_read_opts *o, int resized) {
+static int tick(const halqa_read_opts *o, int resized) {
   const char *prompt = NULL;
   int redrawn = 0;
   int stop = o->on_tick(o->tick_ud, resized, &prompt, &redrawn);
@@ -157,14 +163,14 @@ static int tick(const hq_read_opts *o, int resized) {
   return 0;
 }
 
-/* hq_reader: one line from the terminal (see hq_reader in halqa.h for *status). */
-static char *read_terminal(void *ud, const char *prompt, const hq_read_opts *o, int *status) {
+/* halqa_reader: one line from the terminal (see halqa_reader in halqa.h for *status). */
+static char *read_terminal(void *ud, const char *prompt, const halqa_read_opts *o, int *status) {
   (void)ud;
   cb_line = NULL;
   cb_done = 0;
   got_sigint = 0;
   waiting_input = 1;
-  *status = HQ_READ_LINE;
+  *status = HALQA_READ_LINE;
   /* Signals stay blocked except inside pselect, which unblocks them atomically: a Ctrl-C that
   ** lands while readline handles a key is delivered there, never lost before a blocking wait. */
   sigset_t block, orig;
@@ -193,7 +199,7 @@ static char *read_terminal(void *ud, const char *prompt, const hq_read_opts *o, 
       rl_replace_line("", 0);
       rl_crlf();
       rl_callback_handler_remove();
-      *status = HQ_READ_INTERRUPTED;
+      *status = HALQA_READ_INTERRUPTED;
       break;
     }
     if (timed && now_seconds() >= next_tick) {
@@ -231,14 +237,14 @@ stopped:
   rl_replace_line("", 0);
   rl_crlf();
   rl_callback_handler_remove();
-  *status = HQ_READ_STOPPED;
+  *status = HALQA_READ_STOPPED;
 done:
   if (n_saved) unbind_keys(saved, n_saved);
   sigprocmask(SIG_SETMASK, &orig, NULL);
   waiting_input = 0;
-  if (*status == HQ_READ_STOPPED) return partial;
-  if (*status == HQ_READ_INTERRUPTED) return NULL;
-  if (!cb_line) *status = HQ_READ_EOF;
+  if (*status == HALQA_READ_STOPPED) return partial;
+  if (*status == HALQA_READ_INTERRUPTED) return NULL;
+  if (!cb_line) *status = HALQA_READ_EOF;
   return cb_line;
 }
 
@@ -249,7 +255,7 @@ typedef struct matches {
   size_t n, cap;
 } matches;
 
-static hq_host *complete_host;
+static halqa *complete_host;
 static matches found;
 
 static void add_match(void *ud, const char *m) {
@@ -271,13 +277,30 @@ static char *next_match(const char *text, int state) {
   return i < found.n ? found.v[i++] : NULL;
 }
 
+/* A command's FILE argument: the names in the folder typed so far, as a shell offers them (a
+** command's words break only at blanks, so text is the whole path typed). */
+static void add_file_names(const char *text) {
+  char *f;
+  for (int state = 0; (f = rl_filename_completion_function(text, state)) != NULL; state = 1) {
+    add_match(&found, f);
+    free(f);
+  }
+  rl_filename_completion_desired = 1; /* readline shows base names, adds '/' to a folder */
+}
+
+/* Words break at Lua's operators, except after a command's name: there they are its arguments
+** (`--party`, `a/b.csv`), which break at blanks and at the '=' of `--format=gift` only. */
+static char *word_breaks(void) {
+  return halqa_is_command_line(complete_host, rl_line_buffer, (size_t)rl_point) ? " \t\n\"'=" : NULL;
+}
+
 static char **complete(const char *text, int start, int end) {
-  (void)start;
   for (size_t i = 0; i < found.n; i++) free(found.v[i]);
   found.n = 0;
   rl_attempted_completion_over = 1;
-  hq_complete(complete_host, rl_line_buffer, (size_t)end, add_match, &found);
+  int files = halqa_complete(complete_host, rl_line_buffer, (size_t)start, (size_t)end, add_match, &found);
   rl_completion_append_character = strpbrk(text, ".:") ? '\0' : ' ';
+  if (files) add_file_names(text);
   char **r = rl_completion_matches(text, next_match);
   for (size_t i = 0; i < found.n; i++) found.v[i] = NULL; /* handed to readline */
   found.n = 0;
@@ -289,10 +312,10 @@ static char **complete(const char *text, int start, int end) {
 static char *history_file;
 
 static void open_history(void) {
-  history_file = hq_history_path();
+  history_file = halqa_history_path();
   if (!history_file) return;
   stifle_history(HISTORY_MAX);
-  if (hq_mkdirs(history_file) != 0) {
+  if (halqa_mkdirs(history_file) != 0) {
     fprintf(stderr, "halqa: warning: cannot create the folder for %s: %s (history not saved)\n",
             history_file, strerror(errno));
     free(history_file);
@@ -319,9 +342,9 @@ static void remember(const char *chunk) {
   }
 }
 
-void repl_use_readline(hq_host *H) {
+void repl_use_readline(halqa *H) {
   input_interactive = 1;
-  hq_set_reader(H, read_terminal, NULL, 1);
+  halqa_set_reader(H, read_terminal, NULL, 1);
 }
 
 /* ---- the loop, shared by both modes ---- */
@@ -339,9 +362,9 @@ static char *extend(char *chunk, const char *line) {
   return c;
 }
 
-typedef char *(*line_source)(hq_host *H, const char *prompt, int *interrupted);
+typedef char *(*line_source)(halqa *H, const char *prompt, int *interrupted);
 
-static int loop(hq_host *H, line_source next_line, int interactive) {
+static int loop(halqa *H, line_source next_line, int interactive) {
   char *chunk = NULL;
   int failed = 0, quit_status;
   for (;;) {
@@ -361,31 +384,31 @@ static int loop(hq_host *H, line_source next_line, int interactive) {
       chunk = NULL;
       continue;
     }
-    int r = hq_eval(H, chunk);
-    if (r == HQ_EVAL_MORE) continue;
+    int r = halqa_repl_line(H, chunk);
+    if (r == HALQA_LINE_MORE) continue;
     if (interactive) remember(chunk);
-    if (r == HQ_EVAL_ERROR) failed = 1;
+    if (r == HALQA_LINE_ERROR) failed = 1;
     free(chunk);
     chunk = NULL;
-    if (hq_quit_requested(H, &quit_status)) return quit_status ? quit_status : failed;
+    if (halqa_quit_requested(H, &quit_status)) return quit_status ? quit_status : failed;
   }
   if (chunk) {                    /* input ended inside an unfinished chunk: say why */
-    failed |= hq_run_chunk(H, chunk, "=stdin");
+    failed |= halqa_run_chunk(H, chunk, "=stdin");
     free(chunk);
   }
   if (interactive) putchar('\n');
   return failed;
 }
 
-static char *terminal_line(hq_host *H, const char *prompt, int *interrupted) {
+static char *terminal_line(halqa *H, const char *prompt, int *interrupted) {
   (void)H;
   int status;
   char *line = read_terminal(NULL, prompt, NULL, &status);
-  *interrupted = status == HQ_READ_INTERRUPTED;
+  *interrupted = status == HALQA_READ_INTERRUPTED;
   return line;
 }
 
-static char *plain_line(hq_host *H, const char *prompt, int *interrupted) {
+static char *plain_line(halqa *H, const char *prompt, int *interrupted) {
   (void)H;
   (void)prompt;
   (void)interrupted;
@@ -403,22 +426,23 @@ static char *plain_line(hq_host *H, const char *prompt, int *interrupted) {
   return line;
 }
 
-int repl_interactive(hq_host *H) {
+int repl_interactive(halqa *H) {
   repl_use_readline(H);
   complete_host = H;
   rl_readline_name = "halqa";
   rl_attempted_completion_function = complete;
+  rl_completion_word_break_hook = word_breaks;
   rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,+-*/%^~#[]";
   rl_catch_signals = 0;
   rl_catch_sigwinch = 0;
   open_history();
   /* two short lines, so the banner fits a 40-column projector as well as an 80-column terminal */
-  printf("halqa %s: `help` lists the commands;\nanything else is Lua. Ctrl-D leaves.\n", hq_version());
+  printf("halqa %s: `help` lists the commands;\nanything else is Lua. Ctrl-D leaves.\n", halqa_version());
   int st = loop(H, terminal_line, 1);
   free(history_file);
   return st;
 }
 
-int repl_piped(hq_host *H) {
+int repl_piped(halqa *H) {
   return loop(H, plain_line, 0);
 }

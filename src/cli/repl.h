@@ -5,8 +5,9 @@
 #include "halqa.h"
 
 void repl_install_signals(void);    /* Ctrl-C handling, for the whole session */
-void repl_use_readline(hq_host *H); /* halqa.readline reads through GNU readline */
-int repl_interactive(hq_host *H);   /* the REPL on a terminal; returns the exit status */
-int repl_piped(hq_host *H);         /* the same REPL reading plain lines from stdin */
+void repl_watch(halqa *H);        /* the host whose running chunk Ctrl-C stops */
+void repl_use_readline(halqa *H); /* halqa.readline reads through GNU readline */
+int repl_interactive(halqa *H);   /* the REPL on a terminal; returns the exit status */
+int repl_piped(halqa *H);         /* the same REPL reading plain lines from stdin */
 
 #endif

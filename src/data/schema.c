@@ -47,6 +47,7 @@ static const field_spec party_fields[] = {
   REF("student_wing", "organizations"), REFS("national_affiliations", "organizations"),
   REFS("international_affiliations", "organizations"), REFS("publications", "organizations"),
   REFS("split_from", "parties"), REFS("merged_from", "parties"), REF("merged_into", "parties"),
+  REF("became", "parties"), /* what it later turned into, under another name */
   {"registered", F_BOOL, 0, NULL, NULL, NULL},
   {"elections", F_RECORDS, 0, NULL, NULL, &election_rec},
   STR("summary"), STR("note"), SOURCES, END

@@ -28,11 +28,13 @@ static int valid_command_name(const char *s) {
   return 1;
 }
 
-/* halqa.command(name, help, fn): registers a command for the REPL and the command line. */
+/* halqa.command(name, help, fn [, complete]): registers a command for the REPL and the command
+** line; complete(words) returns the option spec that Tab completes from (lib/complete.lua). */
 static int api_command(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
   luaL_checkstring(L, 2);
   luaL_checktype(L, 3, LUA_TFUNCTION);
+  if (!lua_isnoneornil(L, 4)) luaL_checktype(L, 4, LUA_TFUNCTION);
   luaL_argcheck(L, valid_command_name(name) && strlen(name) <= 64, 1,
                 "a command name is a letter then letters, digits, '_' or '-'");
   lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_COMMANDS);
@@ -41,11 +43,13 @@ static int api_command(lua_State *L) {
     return luaL_error(L, "command '%s' is already defined (at %s)", name, lua_tostring(L, -1));
   }
   lua_pop(L, 1);
-  lua_createtable(L, 0, 3);
+  lua_createtable(L, 0, 4);
   lua_pushvalue(L, 2);
   lua_setfield(L, -2, "help");
   lua_pushvalue(L, 3);
   lua_setfield(L, -2, "fn");
+  lua_pushvalue(L, 4);
+  lua_setfield(L, -2, "complete");
   luaL_where(L, 1);
   lua_setfield(L, -2, "origin");
   lua_setfield(L, -2, name);
@@ -175,9 +179,31 @@ static void free_options(tick_state *t) {
 ** key's line. `wake = fd` (a classroom server's or client's :fd()) runs f at once whenever that
 ** descriptor is readable, at a terminal and from a pipe alike; without it a pipe has no clock: it
 ** reads the next line. */
+/* The continuation of a read that yielded: the value the session was resumed with is the line
+** (a string), or end of input (anything else). */
+static int readline_resumed(lua_State *L, int status, lua_KContext ctx) {
+  (void)status;
+  (void)ctx;
+  hq_watchdog_rearm(hq_host_of(L));
+  if (lua_type(L, -1) == LUA_TSTRING) return 1;
+  lua_pushnil(L);
+  lua_pushliteral(L, "eof");
+  return 2;
+}
+
 static int api_readline(lua_State *L) {
   hq_host *H = hq_host_of(L);
   const char *prompt = luaL_optstring(L, 1, "");
+  /* In a session a program drives step by step (lib/embed/driver.lua), a read is a yield: the
+  ** prompt goes out to the program, and its answer comes back as the line. */
+  if (H->yield_reads && lua_isyieldable(L)) {
+    lua_settop(L, 1);
+    if (lua_isnil(L, 1)) {
+      lua_pop(L, 1);
+      lua_pushliteral(L, "");
+    }
+    return lua_yieldk(L, 1, 0, readline_resumed);
+  }
   hq_read_opts o;
   tick_state t;
   memset(&o, 0, sizeof o);
@@ -250,17 +276,24 @@ static int api_interactive(lua_State *L) {
   return 1;
 }
 
-/* halqa.columns(): the output terminal's width, else $COLUMNS, else 80. */
-static int api_columns(lua_State *L) {
+/* The output terminal's size in one dimension (ws_col or ws_row), else the environment
+** variable env, else fallback. */
+static int terminal_size(lua_State *L, int rows, const char *env, int fallback) {
   hq_host *H = hq_host_of(L);
   struct winsize ws;
-  int cols = 0;
-  if (ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) cols = ws.ws_col;
-  const char *env = getenv("COLUMNS");
-  if (!cols && env) cols = atoi(env);
-  lua_pushinteger(L, cols > 0 ? cols : 80);
+  int n = rows ? 0 : H->columns; /* an embedding program's fixed width */
+  if (n <= 0 && ioctl(fileno(H->out), TIOCGWINSZ, &ws) == 0) n = rows ? ws.ws_row : ws.ws_col;
+  const char *v = getenv(env);
+  if (n <= 0 && v) n = atoi(v);
+  lua_pushinteger(L, n > 0 ? n : fallback);
   return 1;
 }
+
+/* halqa.columns(): the output terminal's width, else $COLUMNS, else 80. */
+static int api_columns(lua_State *L) { return terminal_size(L, 0, "COLUMNS", 80); }
+
+/* halqa.rows(): the output terminal's height, else $LINES, else 24. */
+static int api_rows(lua_State *L) { return terminal_size(L, 1, "LINES", 24); }
 
 /* halqa.color(): whether to colour output: a terminal, NO_COLOR unset, TERM not dumb. */
 static int api_color(lua_State *L) {
@@ -297,7 +330,7 @@ static int api_memory(lua_State *L) {
 static const luaL_Reg api_funcs[] = {
   {"command", api_command}, {"commands", api_commands}, {"quit", api_quit},
   {"readline", api_readline}, {"write", api_write}, {"warn", api_warn}, {"interactive", api_interactive},
-  {"columns", api_columns}, {"color", api_color}, {"scripts", api_scripts},
+  {"columns", api_columns}, {"rows", api_rows}, {"color", api_color}, {"scripts", api_scripts},
   {"memory", api_memory}, {"clock", api_clock}, {NULL, NULL}
 };
 

@@ -100,6 +100,28 @@ static void set_env(lua_State *L) {
   lua_setupvalue(L, -2, 1);
 }
 
+/* At a terminal, the text at the stack top (popped) goes through lib.pager, a screenful at a time:
+** a 3,000-character record must not scroll past unread. */
+static int page(hq_host *H) {
+  lua_State *L = H->L;
+  int text = lua_gettop(L);
+  lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_BASE);
+  lua_getfield(L, -1, "require");
+  lua_remove(L, -2);
+  lua_pushliteral(L, "lib.pager");
+  if (hq_docall(L, 1, 1) != LUA_OK || lua_getfield(L, -1, "print") != LUA_TFUNCTION) {
+    lua_settop(L, text); /* no pager: the text whole */
+    fprintf(H->out, "%s\n", lua_tostring(L, text));
+    lua_pop(L, 1);
+    return LUA_OK;
+  }
+  lua_pushvalue(L, text);
+  int status = hq_docall(L, 1, 0);
+  if (status != LUA_OK) lua_replace(L, text); /* the error, where hq_report looks for it */
+  lua_settop(L, status != LUA_OK ? text : text - 1);
+  return status;
+}
+
 /* Prints the n values at the top of the stack with lib.pretty (or tostring if it won't load). */
 static int print_results(hq_host *H, int n) {
   lua_State *L = H->L;
@@ -120,7 +142,8 @@ static int print_results(hq_host *H, int n) {
   }
   lua_insert(L, first);                /* pretty v1 .. vn */
   int status = hq_docall(L, n, 1);
-  if (status == LUA_OK) {
+  if (status == LUA_OK && H->interactive) status = page(H);
+  else if (status == LUA_OK) {
     fprintf(H->out, "%s\n", lua_tostring(L, -1));
     lua_pop(L, 1);
   }
@@ -137,6 +160,15 @@ static int compile(lua_State *L, const char *chunk, const char *name) {
   if (status == LUA_OK) return status;
   lua_pop(L, 1);
   return hq_load_text(L, chunk, strlen(chunk), name);
+}
+
+int hq_run_values(hq_host *H, const char *chunk, const char *name) {
+  lua_State *L = H->L;
+  int status = compile(L, chunk, name);
+  if (status != LUA_OK) return status;
+  hq_push_repl_env(L);
+  set_env(L);
+  return hq_docall(L, 0, LUA_MULTRET);
 }
 
 /* A syntax error at the very end of the input: the chunk is unfinished, read more. */
@@ -164,7 +196,7 @@ static int run_compiled(hq_host *H, int status, int top) {
 }
 
 /* Is the first word of line a registered command, used as one (not `quiz = 1`)? Sets *wlen. */
-static int command_word(hq_host *H, const char *line, size_t *start, size_t *wlen) {
+int hq_command_word(hq_host *H, const char *line, size_t *start, size_t *wlen) {
   size_t i = strspn(line, " \t");
   size_t n = 0;
   while ((line[i + n] >= 'a' && line[i + n] <= 'z') || (line[i + n] >= 'A' && line[i + n] <= 'Z') ||
@@ -172,8 +204,11 @@ static int command_word(hq_host *H, const char *line, size_t *start, size_t *wle
     n++;
   if (n == 0 || n > 64) return 0;
   const char *rest = line + i + n + strspn(line + i + n, " \t");
-  /* `quiz = 1`, `quiz.x`, `quiz(3)`: Lua that uses the name, not the command */
-  if (*rest && strchr("=.:[(\"'{,;+*/%^<>~", *rest)) return 0;
+  /* `quiz = 1`, `quiz.x`, `quiz(3)`: Lua that uses the name, not the command; but a path that
+  ** begins the arguments (`import /tmp/a.gift`, `./a.csv`, `~/a.csv`) is no Lua operator */
+  int path = (*rest == '/' || *rest == '~' || (*rest == '.' && (rest[1] == '/' || rest[1] == '.'))) &&
+             rest[1] != '=';
+  if (*rest && !path && strchr("=.:[(\"'{,;+*/%^<>~", *rest)) return 0;
   char name[65];
   memcpy(name, line + i, n);
   name[n] = '\0';
@@ -261,7 +296,7 @@ int hq_eval(hq_host *H, const char *chunk) {
   lua_State *L = H->L;
   int top = lua_gettop(L);
   size_t start, wlen;
-  if (command_word(H, chunk, &start, &wlen)) {
+  if (hq_command_word(H, chunk, &start, &wlen)) {
     char name[65];
     memcpy(name, chunk + start, wlen);
     name[wlen] = '\0';
@@ -304,6 +339,7 @@ int hq_run_file(hq_host *H, const char *path, int argc, char **argv) {
     }
     lua_setfield(L, -2, "arg");
     set_env(L);
+    luaL_checkstack(L, argc + LUA_MINSTACK, "too many arguments to the script"); /* lua.c does too */
     for (int i = 0; i < argc; i++) lua_pushstring(L, argv[i]);
     status = hq_docall(L, argc, 0);
   }

@@ -3,10 +3,10 @@
 ** Every Lua state allocates through hq_alloc, which counts bytes and refuses growth past the cap.
 ** Every state also carries a count hook from birth; threads copy their creator's hook, so
 ** coroutines are watched too. The hook is cheap: it compares two numbers. A SIGINT handler may
-** only set a flag and call lua_sethook (lua.c does the same); once a stop is due the hook fires on
-** every line, so a script that catches the error with pcall is stopped again at its next line.
+** only set a flag, and so does another thread (halqa_interrupt): the state is the host's alone,
+** and the flag is an atomic in the host struct. Once a stop is due the hook fires on every line,
+** so a script that catches the error with pcall is stopped again at its next line.
 */
-#include <signal.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -40,30 +40,30 @@ void *hq_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 #define WATCH_EVERY 10000 /* instructions between checks */
 
-static volatile sig_atomic_t interrupted;
-static lua_State *volatile running; /* the state whose chunk Ctrl-C should stop */
-
+/* CPU time of the calling thread: hosts in other threads of the process do not count against
+** this one's limit, and every top-level call arms and checks its deadline in one thread. */
 static double cpu_now(void) {
-  return (double)clock() / CLOCKS_PER_SEC;
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static double deadline; /* CPU seconds; 0 when there is none */
-
+/* The count hook. Everything it reads is the host's own: the interrupt flag (an atomic, set by
+** hq_interrupt from a signal handler or another thread) and the deadline (set in this thread). */
 static void watchdog(lua_State *L, lua_Debug *ar) {
   (void)ar;
+  hq_host *H = hq_host_of(L);
+  if (!H) return;
   const char *why = NULL;
-  if (interrupted)
+  if (atomic_load(&H->watch.interrupted))
     why = "interrupted!";
-  else if (deadline > 0 && cpu_now() > deadline)
+  else if (H->watch.deadline > 0 && cpu_now() > H->watch.deadline)
     why = "time limit exceeded";
   if (!why) return;
   /* From now on fire at every line, so the stop cannot be swallowed by pcall. */
   lua_sethook(L, watchdog, LUA_MASKLINE | LUA_MASKCOUNT, 1);
-  if (why[0] == 't') {
-    hq_host *H = hq_host_of(L);
-    luaL_error(L, "time limit exceeded (%f s of CPU without input; see --time-limit)",
-               H ? H->time_limit : 0.0);
-  }
+  if (why[0] == 't')
+    luaL_error(L, "time limit exceeded (%f s of CPU without input; see --time-limit)", H->time_limit);
   luaL_error(L, "%s", why);
 }
 
@@ -71,28 +71,28 @@ void hq_watchdog_install(lua_State *L) {
   lua_sethook(L, watchdog, LUA_MASKCOUNT, WATCH_EVERY);
 }
 
-int hq_interrupt(void) {
-  lua_State *L = running;
-  if (!L) return 0;
-  interrupted = 1;
-  lua_sethook(L, watchdog, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
+/* Only sets flags: the count hook sees them within WATCH_EVERY instructions. Calling lua_sethook
+** here would touch the state from another thread. */
+int hq_interrupt(hq_host *H) {
+  if (!H || !atomic_load(&H->watch.running)) return 0;
+  atomic_store(&H->watch.interrupted, 1);
   return 1;
 }
 
 void hq_watchdog_start(hq_host *H) {
-  interrupted = 0;
-  deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
-  running = H->L;
+  atomic_store(&H->watch.interrupted, 0);
+  H->watch.deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
+  atomic_store(&H->watch.running, 1);
 }
 
 void hq_watchdog_rearm(hq_host *H) {
-  interrupted = 0;
-  deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
+  atomic_store(&H->watch.interrupted, 0);
+  H->watch.deadline = H->time_limit > 0 ? cpu_now() + H->time_limit : 0;
 }
 
 void hq_watchdog_stop(hq_host *H) {
-  running = NULL;
-  deadline = 0;
-  interrupted = 0;
+  atomic_store(&H->watch.running, 0);
+  H->watch.deadline = 0;
+  atomic_store(&H->watch.interrupted, 0);
   hq_watchdog_install(H->L);
 }

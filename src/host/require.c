@@ -25,7 +25,7 @@ static int is_file(const char *path) {
 int hq_find_script(hq_host *H, const char *relpath, char *out, size_t outlen) {
   for (int i = 0; i < H->n_script_dirs; i++) {
     int n = snprintf(out, outlen, "%s/%s", H->script_dirs[i], relpath);
-    if (n > 0 && (size_t)n < outlen && is_file(out)) return 1;
+    if (n > 0 && (size_t)n < outlen && is_file(out)) return i + 1;
   }
   return 0;
 }
@@ -42,6 +42,37 @@ static int valid_module(const char *s) {
   return 1;
 }
 
+/* Pushes what identifies the file at path as it is now: "path size mtime" (nil if it is gone). */
+static void push_stamp(lua_State *L, const char *path) {
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    lua_pushnil(L);
+    return;
+  }
+  lua_pushfstring(L, "%s %I %I.%I", path, (lua_Integer)st.st_size, (lua_Integer)st.st_mtim.tv_sec,
+                  (lua_Integer)st.st_mtim.tv_nsec);
+}
+
+/* Has the user's module name (a file outside the bundled scripts) changed since it was loaded?
+** The REPL runs for a long time while its user edits a generator: the next command sees the
+** edit, as it sees a file added. Bundled modules are not stamped: they do not change under us. */
+static int stale(lua_State *L, const char *name) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_STAMPS) != LUA_TTABLE || lua_getfield(L, -1, name) != LUA_TSTRING) {
+    lua_pop(L, 2);
+    return 0;
+  }
+  const char *was = lua_tostring(L, -1);
+  char path[4096];
+  size_t n = strcspn(was, " ");
+  if (n >= sizeof path) n = sizeof path - 1;
+  memcpy(path, was, n);
+  path[n] = '\0';
+  push_stamp(L, path);
+  int changed = !lua_isstring(L, -1) || strcmp(lua_tostring(L, -1), was) != 0;
+  lua_pop(L, 3);
+  return changed;
+}
+
 static int hq_require(lua_State *L) {
   hq_host *H = hq_host_of(L);
   const char *name = luaL_checkstring(L, 1);
@@ -50,14 +81,20 @@ static int hq_require(lua_State *L) {
   if (lua_getfield(L, 2, name) != LUA_TNIL) {
     if (lua_islightuserdata(L, -1))
       return luaL_error(L, "module '%s' requires itself (a require loop)", name);
-    return 1;
+    if (!stale(L, name)) return 1;
+    lua_pop(L, 1); /* edited since: loaded again below */
   }
   char rel[512], path[4096];
   snprintf(rel, sizeof rel, "%s.lua", name);
   for (char *p = rel; *p && p < rel + strlen(name); p++)
     if (*p == '.') *p = '/';
-  if (!hq_find_script(H, rel, path, sizeof path))
-    return luaL_error(L, "module '%s' not found: no %s in the scripts folders", name, rel);
+  int dir = hq_find_script(H, rel, path, sizeof path);
+  if (!dir) return luaL_error(L, "module '%s' not found: no %s in the scripts folders", name, rel);
+  lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_STAMPS);
+  if (dir - 1 != H->bundled_dir) push_stamp(L, path);
+  else lua_pushnil(L);
+  lua_setfield(L, -2, name);
+  lua_pop(L, 1);
   lua_pushlightuserdata(L, (void *)L);                         /* loading sentinel */
   lua_setfield(L, 2, name);
   char chunkname[4100];
@@ -109,6 +146,8 @@ void hq_open_require(lua_State *L, int base) {
   base = lua_absindex(L, base);
   lua_newtable(L);
   lua_setfield(L, LUA_REGISTRYINDEX, HQ_REG_LOADED);
+  lua_newtable(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, HQ_REG_STAMPS);
   lua_pushcfunction(L, safe_require);
   lua_setfield(L, base, "require");
 }

@@ -133,6 +133,7 @@ hq_host *hq_open(const hq_config *cfg) {
   H->err = cfg->err ? cfg->err : stderr;
   H->mem.limit = cfg->mem_limit ? cfg->mem_limit : HQ_DEFAULT_MEM_LIMIT;
   H->time_limit = cfg->time_limit;
+  H->columns = cfg->columns;
   H->reader = default_reader;
   H->reader_ud = H;
   const char *data = cfg->data_dir ? cfg->data_dir : hq_default_data_dir();
@@ -155,7 +156,11 @@ hq_host *hq_open(const hq_config *cfg) {
   if (user) add_script_dir(H, user);
   free(user);
   const char *bundled_scripts = hq_default_scripts_dir();
-  if (bundled_scripts) add_script_dir(H, bundled_scripts);
+  H->bundled_dir = -1;
+  if (bundled_scripts) {
+    H->bundled_dir = H->n_script_dirs;
+    add_script_dir(H, bundled_scripts);
+  }
 
   H->db_path = cfg->db_path ? strdup(cfg->db_path) : NULL;
   H->cache_dir = cfg->no_cache ? NULL : hq_chunk_cache_dir();

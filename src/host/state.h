@@ -2,16 +2,26 @@
 #ifndef HALQA_STATE_H
 #define HALQA_STATE_H
 
+#include <stdatomic.h>
+
 #include <lua.h>
 #include <lauxlib.h>
 
-#include "halqa.h"
+#include "host.h"
 #include "store.h"
 
 typedef struct hq_memory {
   size_t used, peak, limit;
   unsigned long refused; /* allocations refused by the cap */
 } hq_memory;
+
+/* The watchdog of one host (limit.c): nothing of it is process-wide, so hosts in many threads
+** time and interrupt independently. */
+typedef struct hq_watch {
+  atomic_int interrupted; /* set by hq_interrupt, from a signal handler or another thread */
+  atomic_int running;     /* a top-level call is running */
+  double deadline;        /* this thread's CPU seconds; 0 when there is none */
+} hq_watch;
 
 struct hq_host {
   lua_State *L;
@@ -25,6 +35,10 @@ struct hq_host {
   char *data_dir;
   char *script_dirs[HQ_MAX_SCRIPT_DIRS + 2];
   int n_script_dirs;
+  hq_watch watch;
+  int columns;      /* fixed screen width (an embedding program's), 0 to ask the terminal */
+  int yield_reads;  /* halqa.readline yields to the caller (an embedded session) */
+  int bundled_dir;         /* index of the bundled scripts in script_dirs, or -1 */
   char *cache_dir;  /* compiled chunks (chunkcache.h), or NULL with --no-cache */
   char *db_path;    /* --db, or NULL for the default; the store opens on first use */
   int store_tried;  /* opening the store was tried (the store is open, in some mode, or failed) */

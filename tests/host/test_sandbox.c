@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "halqa.h"
+#include "host.h"
 
 typedef struct sandbox_case {
   const char *name;

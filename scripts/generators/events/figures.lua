@@ -20,26 +20,30 @@ local function label_text(label)
   return label
 end
 
+-- Whether event e's title states the figure, in digits or in words ("splits into three").
+local function gives_away(e, fig)
+  local word = NUMBER_WORDS[fig.value]
+  return (F.find_word(e.title, number_text(fig.value)) or (word and F.find_word(e.title, word))) and true or false
+end
+
 local function figures(ctx, e)
   for i, fig in ipairs(e.figures or {}) do
     local v = fig.value
     local shown = number_text(v)
-    local word = NUMBER_WORDS[v]
-    local gives_away = F.find_word(e.title, shown) or (word and F.find_word(e.title, word))
-    if not gives_away then
+    if not gives_away(e, fig) then
       local label = label_text(fig.label)
       local ask
       if fig.unit == "%" then
-        ask = "give the " .. label .. " in per cent"
+        ask = "What " .. label .. ", in per cent, do the sources give for"
       else
-        ask = "give the " .. (fig.approx and "approximate " or "") .. "number of " .. label
+        ask = (fig.approx and "About how many " or "How many ") .. label .. " do the sources give for"
       end
       local value = (fig.approx and "about " or "") .. shown .. (fig.unit == "%" and "%" or "")
       ctx:number{
         template = "figure", facts = { e.id }, variant = tostring(i),
-        prompt = e.title .. paren_date(e) .. ": " .. ask .. ".",
+        prompt = ask .. " “" .. e.title .. "”" .. paren_date(e) .. "?",
         number = v, approx = fig.approx or false, unit = fig.unit ~= "%" and fig.unit or nil,
-        explanation = "For \"" .. e.title .. "\"" .. paren_date(e) .. " the sources give " .. label ..
+        explanation = "For “" .. e.title .. "”" .. paren_date(e) .. " the sources give " .. label ..
                       " as " .. value .. ".",
         sources = e.sources, tags = tags(e, "figures"),
       }
@@ -47,4 +51,4 @@ local function figures(ctx, e)
   end
 end
 
-return { figures = figures }
+return { figures = figures, gives_away = gives_away }

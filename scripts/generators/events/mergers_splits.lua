@@ -2,6 +2,8 @@
 
 local S = require("generators.events.shared")
 local ipairs = ipairs
+-- a name as compared, without what its brackets add ("Mazdoor Kissan Party (present-day)")
+local function norm(s) return halqa.normalize((s:gsub("%b()", " "))) end
 local math = S.plain(math)
 local parties = parties
 local F, P = S.plain(require("lib.quiz.facts")), S.plain(require("lib.quiz.pick"))
@@ -69,10 +71,16 @@ local function mergers(ctx, e)
   local results = other_parties(e, function(p) return not_merger_result(p, e, from, e.formed) end,
                                 function(g) return settled or group_absent(g, e, 3) end)
   local picked = P.draw(ctx.rng, results, 3, 5)
-  if picked then
+  -- a party named after one that made it (the Mazdoor Kissan Party out of the Pakistan Mazdoor
+  -- Kissan Party) would stand in the prompt
+  local echoes = false
+  for _, f in ipairs(from) do
+    if F.has_words(norm(F.name(f)), norm(F.name(e.formed))) then echoes = true end
+  end
+  if picked and not echoes then
     local prompt = #from > 1
       and (F.capital(the_list(from)) .. " merged" .. date_phrase(e) .. ". What party did they form?")
-      or (F.capital(the(from[1])) .. " merged into another party" .. date_phrase(e) .. ". Which party?")
+      or ("Which party did " .. the(from[1]) .. " merge into" .. date_phrase(e) .. "?")
     ctx:choice{
       template = "merger_result", facts = { e.id },
       prompt = prompt, answer = F.name(e.formed), distractors = names(picked),
@@ -81,10 +89,27 @@ local function mergers(ctx, e)
   end
 end
 
+-- "In 1966, " to open a sentence about event e, or "" when its date is inferred (a split is told
+-- as it came, with or without a date).
+local function lead(e)
+  return F.askable(e.date) and (F.when(e.date) .. ", ") or ""
+end
+
 local function splits(ctx, e)
   local c = claim_of(e)
   if not c or (c.form ~= "split" and c.form ~= "join") then return end
   local from, target, fact = c.from[1], c.formed, render(c)
+  -- a breakaway named after the party it left ("Mazdoor Kisan Party (Major Ishaque group)")
+  -- would answer either question: only which party was left is asked, without naming the
+  -- breakaway, when no other split may share its year
+  local echoes = F.has_words(norm(F.name(target)), norm(F.name(from)))
+  if echoes then
+    if c.form ~= "split" or not c.date then return end
+    for _, id in ipairs(halqa.index.events_by_date) do
+      local other = events[id]
+      if id ~= e.id and other.kind == "split" and F.overlaps(other.date, e.date) then return end
+    end
+  end
   -- Where the group went.
   local pool = other_parties(e, function(p)
     if c.form == "join" then return not_joined(p, e, from) end
@@ -94,10 +119,10 @@ local function splits(ctx, e)
     return group_origin_elsewhere(g, e.date)
   end)
   local picked = P.draw(ctx.rng, pool, 3, 5)
-  if picked then
+  if picked and not echoes then
     local prompt = c.form == "join"
       and ("Which party did members who left the " .. F.name(from) .. date_phrase(e) .. " join?")
-      or ("Which party did the group that left the " .. F.name(from) .. date_phrase(e) .. " set up or rebuild?")
+      or (F.capital(lead(e)) .. "a group left the " .. F.name(from) .. ". Which party came out of the split?")
     ctx:choice{
       template = "split_into", facts = { e.id },
       prompt = prompt, answer = F.name(target), distractors = names(picked),
@@ -113,8 +138,8 @@ local function splits(ctx, e)
     if picked2 then
       ctx:choice{
         template = "split_from", facts = { e.id },
-        prompt = "A group broke away" .. date_phrase(e) .. " and set up or rebuilt the " .. F.name(target) ..
-                 ". Which party did it leave?",
+        prompt = echoes and (F.capital(lead(e)) .. "a group broke away from a party and set up a party of its own. Which party did it leave?")
+          or (F.capital(lead(e)) .. "the " .. F.name(target) .. " came out of a split. Which party did the breakaway group leave?"),
         answer = F.name(from), distractors = names(picked2),
         explanation = fact, sources = e.sources, tags = tags(e, "parties"),
       }

@@ -13,10 +13,9 @@ local function places(ctx, e)
   if #list == 1 and e.kind == "founding" and e.formed then
     local p = list[1]
     local what = table_of[e.formed] == "parties" and "founded" or "set up"
-    local date = F.date_note(e)
     ctx:short{
       template = "where_founded", facts = { e.id },
-      prompt = "Where was the " .. F.name(e.formed) .. " " .. what .. date .. "?",
+      prompt = "Where was the " .. F.name(e.formed) .. " " .. what .. date_phrase(e) .. "?",
       answer = p, accepted = F.place_forms(p),
       explanation = "The " .. F.name(e.formed) .. " was " .. what .. " in " .. p .. date_phrase(e) .. ".",
       sources = e.sources, tags = tags(e, "places"),
@@ -38,9 +37,9 @@ local function places(ctx, e)
         local blanked = F.blank(e.title, best[1], best[2])
         ctx:cloze{
           template = "place_cloze", facts = { e.id },
-          prompt = 'Fill in the place: "' .. blanked .. '"' .. paren_date(e) .. ".",
+          prompt = "Fill in the place: “" .. blanked .. "”" .. paren_date(e) .. ".",
           answer = p, accepted = F.place_forms(p),
-          explanation = '"' .. e.title .. '"' .. paren_date(e) .. " took place in " .. p .. ".",
+          explanation = "“" .. e.title .. "”" .. paren_date(e) .. " took place in " .. p .. ".",
           sources = e.sources, tags = tags(e, "places"),
         }
       end
@@ -52,9 +51,9 @@ local function places(ctx, e)
   local p = list[1]
   ctx:short{
     template = "where", facts = { e.id },
-    prompt = "Where did this happen: " .. e.title .. paren_date(e) .. "?",
+    prompt = "Where did the event “" .. e.title .. "”" .. paren_date(e) .. " take place?",
     answer = p, accepted = F.place_forms(p),
-    explanation = '"' .. e.title .. '"' .. paren_date(e) .. " took place in " .. p .. ".",
+    explanation = "“" .. e.title .. "”" .. paren_date(e) .. " took place in " .. p .. ".",
     sources = e.sources, tags = tags(e, "places"),
   }
 end

@@ -1,9 +1,8 @@
 -- generators/events/shared.lua: what the event question families share: names, times, indices, claims.
 --
 -- Names a grader could confuse; the years a record was around and how far that is from an event;
--- indices of the dataset built once; which parties take part in most events; and the claim an
--- event makes (a merger, split, founding or ban) with the tests of a party that cannot be part of
--- it. Used by the families in this folder, composed by generators/events.lua.
+-- indices of the dataset built once; and the claim an event makes (a merger, split, founding or
+-- ban) with the tests of a party that cannot be part of it. Used by the families in this folder, composed by generators/events.lua.
 
 -- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
 -- module reads what it uses once, into plain locals (F.plain).
@@ -408,26 +407,6 @@ local function event_index()
 end
 
 ---------------------------------------------------------------------------------------------------
--- Parties of most events. A party that takes part in most events (the CPP here) is no test to
--- pick, so it is asked about only when nothing else covers the event.
-
-local dominant = {}
-do
-  local count, total = {}, #index.events_by_date
-  for _, id in ipairs(index.events_by_date) do
-    for _, p in ipairs(F.event_parties(events[id])) do count[p] = (count[p] or 0) + 1 end
-  end
-  for p, n in pairs(count) do
-    if n * 3 > total then dominant[p] = true end
-  end
-end
-
--- Whether party p takes part in more than a third of all events.
-local function is_dominant(p)
-  return dominant[p] == true
-end
-
----------------------------------------------------------------------------------------------------
 -- Titles
 
 -- Whether span a..b of the title lies inside the name of a record the event involves.
@@ -619,8 +598,6 @@ return {
   -- indices
   group_absent = group_absent, merge = merge, itself = itself, near = near, far = far, walk = walk,
   formed_type = formed_type, event_index = event_index,
-  -- parties of most events
-  is_dominant = is_dominant,
   -- titles
   inside_a_name = inside_a_name,
   -- claims

@@ -5,9 +5,9 @@ local ipairs, table = ipairs, S.plain(table)
 local events = events
 local F = S.plain(require("lib.quiz.facts"))
 local table_of = halqa.index.table_of
-local has, copy = F.has, F.copy
+local has = F.has
 local paren_date, tags, inside_a_name = S.paren_date, S.tags, S.inside_a_name
-local event_index, is_dominant = S.event_index, S.is_dominant
+local event_index = S.event_index
 
 -- Calls fn(id) for every event (of `kind`, or of any kind when nil) whose date may share a year
 -- with date d (F.overlaps; d has a known interval), some more than once, until fn returns true.
@@ -50,18 +50,14 @@ local function blank_once(e, id)
   return blanked, n
 end
 
-local function title_clozes(ctx, e, fallback)
+local function title_clozes(ctx, e)
   local context = {}
   for _, p in ipairs(F.event_parties(e)) do
-    if not F.mentions(e.title, p) then context[#context + 1] = F.short_name(p) end
+    if not F.mentions(e.title, p) then context[#context + 1] = "the " .. F.short_name(p) end
   end
-  local date = paren_date(e):match("^ %((.*)%)$")
-  local function suffix(extra)
-    local parts = copy(extra)
-    if date then parts[#parts + 1] = date end
-    if #parts == 0 then return "" end
-    return " (" .. table.concat(parts, "; ") .. ")"
-  end
+  -- the parties the title leaves out, to say whose story the event is from
+  local from_story = #context > 0 and (", from the story of " .. F.join_and(context)) or ""
+  local dated = paren_date(e)
   -- A person.
   for _, pid in ipairs(F.undoubted(e, e.people)) do
     local blanked, n = blank_once(e, pid)
@@ -71,29 +67,30 @@ local function title_clozes(ctx, e, fallback)
       ctx:cloze{
         blank = n,
         template = "person_cloze", facts = { e.id, pid },
-        prompt = 'Fill in the person: "' .. blanked .. '"' .. suffix(context) .. ".",
+        prompt = "Fill in the person" .. from_story .. ": “" .. blanked .. "”" .. dated .. ".",
         answer = F.name(pid), accepted = accepted, person = true,
-        explanation = F.name(pid) .. " is the person in \"" .. e.title .. "\"" .. paren_date(e) .. ".",
+        explanation = F.name(pid) .. " is the person in “" .. e.title .. "”" .. paren_date(e) .. ".",
         sources = e.sources, tags = tags(e, "people"),
       }
       break
     end
   end
-  -- A party.
+  -- Each party.
   for _, p in ipairs(F.event_parties(e)) do
     local blanked, n = blank_once(e, p)
-    if blanked and not blank_ambiguous(e, p) and (fallback or not is_dominant(p)) then
+    if blanked and not blank_ambiguous(e, p) then
       local accepted = F.accepted(p)
       if n ~= F.name(p) and not has(accepted, n) then table.insert(accepted, 1, n) end
       ctx:cloze{
         blank = n,
         template = "party_cloze", facts = { e.id, p },
-        prompt = 'Fill in the party: "' .. blanked .. '"' .. suffix({}) .. ".",
+        prompt = "Fill in the party: “" .. blanked .. "”" .. dated .. ".",
         answer = F.name(p), accepted = accepted,
-        explanation = "The party in \"" .. e.title .. "\"" .. paren_date(e) .. " is the " .. F.long_name(p) .. ".",
+        explanation = "The party in “" .. e.title .. "”" .. paren_date(e) .. " is the " .. F.long_name(p) .. ".",
         sources = e.sources, tags = tags(e, "parties"),
       }
-      break
+      -- each party of the title gets its blank ("... the Awami League, then the Ganatantri
+      -- Dal"): a party named nowhere else is asked nowhere else
     end
   end
 end

@@ -243,7 +243,7 @@ local function statements(ctx, e)
   local tg = tags(e, "statements")
   ctx:truefalse{
     template = "tf_true", facts = { e.id }, truth = true,
-    prompt = "True or false: " .. truth, statement = truth,
+    prompt = F.true_or_false(truth), statement = truth,
     explanation = truth, sources = e.sources, tags = tg,
   }
   -- The date moved to a near one, at the same precision.
@@ -258,7 +258,7 @@ local function statements(ctx, e)
     local s = render(ctx.rng:pick(moved))
     ctx:truefalse{
       template = "tf_year", facts = { e.id }, truth = false,
-      prompt = "True or false: " .. s, statement = s,
+      prompt = F.true_or_false(s), statement = s,
       explanation = "False: " .. truth:gsub("^%u", string.lower), sources = e.sources, tags = tg,
     }
   end
@@ -268,7 +268,7 @@ local function statements(ctx, e)
     local s = ctx.rng:pick(top)
     ctx:truefalse{
       template = "tf_party", facts = { e.id }, truth = false,
-      prompt = "True or false: " .. s, statement = s,
+      prompt = F.true_or_false(s), statement = s,
       explanation = "False: " .. truth:gsub("^%u", string.lower), sources = e.sources, tags = tg,
     }
   end

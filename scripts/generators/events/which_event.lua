@@ -25,7 +25,7 @@ end
 
 local KIND_NOUN = {
   founding = "a founding", merger = "a merger", split = "a split", ban = "a ban", election = "an election",
-  arrest = "arrests", release = "a release from prison", killing = "a killing", repression = "repression",
+  arrest = "a wave of arrests", release = "a release from prison", killing = "a killing", repression = "a crackdown",
   leadership = "a change of leadership", congress = "a party congress", estimate = "an estimate",
   publication = "a publication", alliance = "an alliance", other = "an event",
 }
@@ -107,16 +107,32 @@ end
 
 -- The shortest description that fits e and no other event: kind, what it created, parties and
 -- date first; then places; then organizations. nil when even that is not enough.
+-- The records of list that a description may name: not one the title names, nor one whose name
+-- names what the title names ("Mazdoor Kisan Party (Major Ishaque group)" beside a title naming
+-- Major Ishaque), or the right choice would be the one title that echoes the prompt.
+local function unnamed(e, list)
+  local out = {}
+  for _, id in ipairs(list) do
+    local echo = false
+    for _, x in ipairs(F.mentioned(F.long_name(id))) do
+      if F.mentions(e.title, x) then echo = true end
+    end
+    if not echo and not F.mentions(e.title, id) then out[#out + 1] = id end
+  end
+  return out
+end
+
 local function describe(e)
   local desc = {
-    kind = e.kind, formed = e.kind ~= "other" and formed_type(e) or nil, ids = F.event_parties(e),
-    date = F.askable(e.date) and e.date or nil,
+    kind = e.kind, formed = e.kind ~= "other" and formed_type(e) or nil, ids = unnamed(e, F.event_parties(e)),
+    -- a title that holds the year would give the answer away beside a date
+    date = F.askable(e.date) and not e.title:find(tostring(e.date.year), 1, true) and e.date or nil,
   }
   local steps = {
     function() end,
     function() desc.places = copy(e.places) end,
     function()
-      for _, o in ipairs(e.organizations or {}) do desc.ids[#desc.ids + 1] = o end
+      for _, o in ipairs(unnamed(e, e.organizations or {})) do desc.ids[#desc.ids + 1] = o end
     end,
   }
   for _, step in ipairs(steps) do
@@ -126,13 +142,6 @@ local function describe(e)
   end
 end
 
-local KIND_LABEL = {
-  founding = "founding", merger = "merger", split = "split", ban = "ban", election = "election",
-  arrest = "arrests", release = "release from prison", killing = "killing", repression = "repression",
-  leadership = "change of leadership", congress = "party congress", estimate = "estimate",
-  publication = "publication", alliance = "alliance",
-}
-
 local function split_ids(desc)
   local ps, os = {}, {}
   for _, id in ipairs(desc.ids) do
@@ -141,30 +150,35 @@ local function split_ids(desc)
   return ps, os
 end
 
--- The description as the question shows it: "Kind: merger (it formed a party). Parties: ...".
+-- The description as a question: "In 1995, which of these was a merger that created a party,
+-- involving the CPP and the Mazdoor Kisan Party (Major Ishaque group)?"; an event of no kind
+-- "... which of these events involved the CPP and took place in Russia?".
 local function description_prompt(desc)
-  local lines = {}
-  if desc.kind ~= "other" then
-    local kind = KIND_LABEL[desc.kind]
-    if desc.formed then
-      kind = kind .. " (it created " .. (desc.formed == "party" and "a party" or F.a(F.org_kind(desc.formed))) .. ")"
-    end
-    lines[#lines + 1] = "Kind: " .. kind .. "."
-  end
   local ps, os = split_ids(desc)
-  if #ps > 0 then lines[#lines + 1] = (#ps > 1 and "Parties: " or "Party: ") .. the_list(ps) .. "." end
-  if #os > 0 then lines[#lines + 1] = (#os > 1 and "Organizations: " or "Organization: ") .. the_list(os) .. "." end
-  if desc.places and #desc.places > 0 then
-    lines[#lines + 1] = (#desc.places > 1 and "Places: " or "Place: ") .. join_and(desc.places) .. "."
+  local s
+  if desc.kind ~= "other" then
+    s = "which of these was " .. KIND_NOUN[desc.kind]
+    if desc.formed then
+      s = s .. " that created " .. (desc.formed == "party" and "a party" or F.a(F.org_kind(desc.formed)))
+    end
+    if #ps > 0 then s = s .. (desc.formed and "," or "") .. " involving " .. the_list(ps) end
+    if #os > 0 then s = s .. ", concerning " .. the_list(os) end
+    if desc.places and #desc.places > 0 then s = s .. ", in " .. join_and(desc.places) end
+  else
+    local verbs = {}
+    if #ps > 0 then verbs[#verbs + 1] = "involved " .. the_list(ps) end
+    if #os > 0 then verbs[#verbs + 1] = "concerned " .. the_list(os) end
+    if desc.places and #desc.places > 0 then verbs[#verbs + 1] = "took place in " .. join_and(desc.places) end
+    s = "which of these events " .. join_and(verbs)
   end
-  if desc.date then lines[#lines + 1] = "Date: " .. F.date(desc.date) .. "." end
-  return table.concat(lines, " ")
+  if desc.date then return F.capital(F.when(desc.date)) .. ", " .. s .. "?" end
+  return F.capital(s) .. "?"
 end
 
 -- The same as one sentence, for the explanation.
 local function description_sentence(e, desc)
   local ps, os = split_ids(desc)
-  local s = '"' .. e.title .. '"'
+  local s = "“" .. e.title .. "”"
   if desc.kind ~= "other" then
     s = s .. " was " .. KIND_NOUN[desc.kind]
     if desc.formed then
@@ -304,7 +318,7 @@ local function which_event(ctx, e)
   for i, id in ipairs(picked) do distractors[i] = events[id].title end
   ctx:choice{
     template = "which_event", facts = { e.id },
-    prompt = "Which event fits this description? " .. description_prompt(desc),
+    prompt = description_prompt(desc),
     answer = e.title, distractors = distractors,
     explanation = description_sentence(e, desc),
     sources = e.sources, tags = tags(e, #split_ids(desc) > 0 and "parties" or "organizations"),

@@ -9,6 +9,7 @@
 
 local T = require("lib.text")
 local learning = require("lib.cards.learning")
+local embed = require("lib.embed.events")
 
 local R = {}
 
@@ -57,8 +58,13 @@ end
 
 -- Reads one rating 1-4 (or undo/quit); Enter keeps proposed when there is one. Returns the
 -- rating or a word.
-local function read_rating(card_id, proposed)
+local function read_rating(card_id, proposed, back)
   say(T.color("dim", R.rating_choices(card_id, proposed)))
+  local choices = {}
+  for r, o in ipairs(halqa.store.preview(card_id)) do
+    choices[r] = { rating = r, name = RATING_NAMES[r], minutes = o.minutes, interval = o.interval }
+  end
+  embed.emit("rating", { card = card_id, back = back, proposed = proposed, choices = choices })
   local prompt = proposed and string.format("rating [Enter = %d %s] > ", proposed, RATING_NAMES[proposed])
     or "rating 1-4 > "
   while true do
@@ -82,7 +88,9 @@ local function rate_typed(card, g, proposed)
   if g.feedback:find(first, 1, true) then back = rest end -- the answer line is in the feedback already
   if back ~= "" then say(T.color("dim", T.wrap("  " .. back, halqa.columns(), "  "))) end
   say("halqa rates this " .. T.color(RATING_COLORS[proposed], RATING_NAMES[proposed]) .. ".")
-  return read_rating(card.id, proposed)
+  embed.emit("grade", { card = card.id, verdict = g.verdict, feedback = g.feedback, back = card.back,
+                         proposed = proposed, source = card.source })
+  return read_rating(card.id, proposed, card.back)
 end
 
 -- Shows one card and gets its rating; returns rating, how it was graded, the answer typed; or a
@@ -96,7 +104,7 @@ local function ask(card)
     if w == "quit" or w == "undo" then return w end
     if w == "" or w == "show" then
       say(T.color("bold", "Back: ") .. T.wrap(card.back, halqa.columns() - 6, "      "))
-      local r = read_rating(card.id)
+      local r = read_rating(card.id, nil, card.back)
       if type(r) == "string" then return r end
       return r, "self", ""
     end
@@ -109,6 +117,7 @@ local function ask(card)
       return r, "typed", w
     end
     say(T.color("yellow", T.wrap(g.feedback, halqa.columns(), "  ")))
+    embed.emit("grade", { card = card.id, verdict = "unclear", feedback = g.feedback, retry = true })
   end
 end
 
@@ -130,6 +139,8 @@ function R.run(queue, session, waiting)
     say(T.color("bold", string.format("Card %d of %d  [%s%s]", i, #queue, card.deck, card.reps == 0 and " · new" or "")))
     say(T.wrap(card.front, halqa.columns()))
     say(T.color("dim", T.wrap("(type your answer, or press Enter to see the back)", halqa.columns())))
+    embed.emit("card", { id = card.id, deck = card.deck, index = i, total = #queue, front = card.front,
+                          new = card.reps == 0 })
     local rating, graded, answer = ask(card)
     if rating == "quit" then break end
     if rating == "undo" then
@@ -141,8 +152,10 @@ function R.run(queue, session, waiting)
         last.card.reps = last.card.reps - 1
         i = i - 1 -- the card just rated is queue[i - 1]: show it again
         say("Took back the last rating (" .. RATING_NAMES[last.rating] .. ").")
+        embed.emit("undo", { card = last.card.id, rating = last.rating })
       else
         say("Nothing to undo.")
+        embed.emit("undo", {})
       end
     else
       local s = halqa.store.review(card.id, rating, { graded = graded, answer = answer, session = session })
@@ -155,6 +168,8 @@ function R.run(queue, session, waiting)
       else
         say(T.color(RATING_COLORS[rating], RATING_NAMES[rating]) .. ": next review " .. days_text(s.interval) .. ".")
       end
+      embed.emit("rated", { card = card.id, rating = rating, name = RATING_NAMES[rating], graded = graded,
+                             minutes = s.minutes, interval = s.interval })
       i = i + 1
     end
   end

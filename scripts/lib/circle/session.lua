@@ -14,6 +14,7 @@ local T = require("lib.text")
 local quiz = require("lib.quiz.session")
 local render = require("lib.circle.render")
 local F = require("lib.quiz.facts")
+local embed = require("lib.embed.events")
 
 local S = {}
 
@@ -25,8 +26,14 @@ local function heading(text)
 end
 
 -- Shows lines, a page at a time at a terminal (Enter for more, q to skip the rest), all at once
--- from a pipe. Returns false at end of input.
-function S.page(lines, last_prompt)
+-- from a pipe; to a program embedding halqa, the whole part as one page (a step: it answers to go
+-- on). Returns false at end of input.
+function S.page(lines, last_prompt, part)
+  if embed.active() then
+    print(table.concat(lines, "\n"))
+    embed.emit("page", { part = part, lines = lines })
+    return halqa.readline(last_prompt) ~= nil
+  end
   if not halqa.interactive() then
     print(table.concat(lines, "\n"))
     return true
@@ -135,9 +142,9 @@ function S.run(t, opts)
   local ok, err = pcall(function()
     -- 1. the reading, then 2. the timeline
     print("")
-    if not S.page(render.reading(t, width), "-- end of the reading: Enter for the timeline -- ") then return end
+    if not S.page(render.reading(t, width), "-- end of the reading: Enter for the timeline -- ", "reading") then return end
     print("")
-    if not S.page(render.timeline(t, width), "-- Enter for the questions -- ") then return end
+    if not S.page(render.timeline(t, width), "-- Enter for the questions -- ", "timeline") then return end
     -- 3. the questions
     heading(string.format("Questions (%d). Answer each; ? for a hint, skip, quit to go on to the discussion.", #t.questions))
     state = quiz.run(t.questions, { on_answer = function(q, rec)
@@ -150,6 +157,7 @@ function S.run(t, opts)
       heading(string.format("Discussion %d of %d", i, #t.prompts))
       print(T.wrap(p, width))
       print(T.color("dim", "Type the group's points, one a line; an empty line ends them."))
+      embed.emit("prompt", { index = i, total = #t.prompts, prompt = p })
       local notes, ended = take_notes()
       if ended and #notes == 0 then break end
       discussion[#discussion + 1] = { prompt = p, notes = notes }
@@ -166,6 +174,8 @@ function S.run(t, opts)
     or store.path() == ":memory:" and "Kept for this run only (--db :memory:)."
     or "Saved in the progress store (session " .. sid .. ")."
   print(summary(t, state, discussion, due, saved))
+  embed.emit("summary", { mode = "circle", topic = t.id, title = t.title, score = state.score, asked = state.asked,
+    questions = #t.questions, missed = missed_facts(t, state), discussion = discussion, due = due })
   return state, discussion
 end
 

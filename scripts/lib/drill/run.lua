@@ -10,6 +10,7 @@ local T = require("lib.text")
 local Scr = require("lib.drill.screen")
 local Rep = require("lib.drill.report")
 local rules_lib = require("lib.drill.rules")
+local embed = require("lib.embed.events")
 
 local Run = {}
 
@@ -27,6 +28,18 @@ local function draw(ctx)
   local width = halqa.columns()
   if ctx.interactive then halqa.write(Scr.CLEAR) else out(ctx, string.rep("-", math.min(width, 60))) end
   halqa.write(T.fit(Scr.question(ctx.d, width), width), "\n")
+  local d = ctx.d
+  local ev = embed.question(d.current.q)
+  ev.index, ev.total, ev.player, ev.passed, ev.time = d.i, #d.questions, d.players[d.current.player].name,
+    d.current.passed, d.rules.time
+  embed.emit("question", ev)
+end
+
+-- An answer's record for a program embedding halqa (docs/embedding.md).
+local function graded(d, rec)
+  embed.emit("grade", { id = rec.q.id, player = d.players[rec.player].name, given = rec.given, verdict = rec.verdict,
+    points = rec.points, seconds = rec.seconds, passed = rec.passed, feedback = rec.feedback,
+    passed_to = rec.passed_to and d.players[rec.passed_to].name or nil })
 end
 
 -- A player by name (case-insensitive; a unique prefix will do), else the current player.
@@ -181,13 +194,18 @@ local function ask(ctx)
     if rec then
       store_answer(ctx, rec)
       out(ctx, Scr.verdict(d, rec))
+      graded(d, rec)
       if rec.passed_to then
-        if ctx.interactive then draw(ctx) out(ctx, Scr.verdict(d, rec)) end
+        if ctx.interactive then draw(ctx) out(ctx, Scr.verdict(d, rec))
+        elseif embed.active() then draw(ctx) end -- the program shows the question to the next player
       end
     end
   end
   ctx.asking = false
   if d.current.closed ~= "skipped" then out(ctx, Scr.answer(d, d.current.q, halqa.columns())) end
+  local q = d.current.q
+  embed.emit("closed", { id = q.id, how = d.current.closed, answer = q.answer, explanation = q.explanation,
+                          source = require("lib.cite").of(q) })
   return nil
 end
 

@@ -9,10 +9,14 @@ S.spec = {
   { "n", "count", "N", "how many questions (default 10)", type = "int", default = 10,
     check = function(n) return n > 0, "must be at least 1" end },
   { "s", "seed", "N", "seed: the same seed gives the same questions (default: from the clock)", type = "int" },
-  { "g", "generator", "NAME", "only questions from this generator (repeatable)", list = true },
-  { "p", "party", "ID", "only questions about this party, e.g. CPP (repeatable)", list = true },
-  { "t", "topic", "TAG", "only questions with this tag, e.g. mergers (repeatable)", list = true },
-  { "k", "kind", "KIND", "only this kind: short choice multi truefalse order match cloze date number", list = true },
+  { "g", "generator", "NAME", "only questions from this generator (repeatable)", list = true,
+    values = "generators" },
+  { "p", "party", "ID", "only questions about this party, e.g. CPP (repeatable)", list = true,
+    values = "parties" },
+  { "t", "topic", "TAG", "only questions with this tag, e.g. mergers (repeatable)", list = true,
+    values = "topics" },
+  { "k", "kind", "KIND", "only this kind: short choice multi truefalse order match cloze date number", list = true,
+    values = "kinds" },
 }
 
 -- The questions for opts (count, seed, generator, party, topic, kind), or nil and a message

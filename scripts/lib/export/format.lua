@@ -17,12 +17,12 @@ local E = {}
 function E.spec(name, extra)
   local spec = {
     { "f", "format", "FORMAT", name .. " (this format)" },
-    { "o", "output", "FILE", "write to a new FILE instead of standard output" },
+    { "o", "output", "FILE", "write to a new FILE instead of standard output", values = "files" },
     { "s", "seed", "N", "seed for the distractors and the order of choices (default 1)", type = "int", default = 1 },
-    { "g", "generator", "NAME", "only this generator (repeatable)", list = true },
-    { "p", "party", "ID", "only questions about this party (repeatable)", list = true },
-    { "t", "topic", "TAG", "only questions with this tag (repeatable)", list = true },
-    { "k", "kind", "KIND", "only questions of this kind (repeatable)", list = true },
+    { "g", "generator", "NAME", "only this generator (repeatable)", list = true, values = "generators" },
+    { "p", "party", "ID", "only questions about this party (repeatable)", list = true, values = "parties" },
+    { "t", "topic", "TAG", "only questions with this tag (repeatable)", list = true, values = "topics" },
+    { "k", "kind", "KIND", "only questions of this kind (repeatable)", list = true, values = "kinds" },
   }
   for _, o in ipairs(extra or {}) do spec[#spec + 1] = o end
   return spec
@@ -31,7 +31,7 @@ end
 -- The options of an export on paper: a drill's selection (lib/drill/select.lua) and -o FILE.
 function E.paper_spec(name)
   local spec = { { "f", "format", "FORMAT", name .. " (this format)" },
-                 { "o", "output", "FILE", "write to a new FILE instead of standard output" } }
+                 { "o", "output", "FILE", "write to a new FILE instead of standard output", values = "files" } }
   table.move(require("lib.drill.select").spec, 1, #require("lib.drill.select").spec, 3, spec)
   return spec
 end
@@ -159,6 +159,7 @@ function E.format(f)
   return {
     name = f.name,
     description = f.description,
+    spec = E.spec(f.name, f.options), -- what Tab completes from (lib/complete.lua)
     run = function(args)
       local spec = E.spec(f.name, f.options)
       local opts = E.parse(args, spec)

@@ -102,6 +102,15 @@ function F.capital(s)
   return (s:gsub("^%l", string.upper))
 end
 
+-- "True or false: " and a statement, which carries on the sentence: its first word keeps a
+-- capital only when it is a name ("the CPP was founded ...", "in 1968, ...", "Jam Saqi ...").
+local LEADS = { The = true, In = true, On = true, A = true, An = true, Members = true }
+function F.true_or_false(statement)
+  return "True or false: " .. statement:gsub("^(%a+)", function(w)
+    if LEADS[w] then return w:lower() end
+  end)
+end
+
 -- A noun with its article: "a trade union", "an alliance".
 function F.a(noun)
   return (noun:match("^[aeiou]") and "an " or "a ") .. noun
@@ -167,10 +176,11 @@ function F.name(id)
   return r.name or r.title or id
 end
 
--- A record's name with its abbreviation, when it has one: "Communist Party of Pakistan (CPP)".
+-- A record's name with its abbreviation, when it has one: "Communist Party of Pakistan (CPP)";
+-- a name that already ends in brackets keeps them alone ("Mazdoor Kissan Party (present-day)").
 function F.long_name(id)
   local r = F.record(id)
-  if r and r.abbr and r.abbr ~= r.name then return r.name .. " (" .. r.abbr .. ")" end
+  if r and r.abbr and r.abbr ~= r.name and not r.name:find("%)$") then return r.name .. " (" .. r.abbr .. ")" end
   return F.name(id)
 end
 

@@ -7,7 +7,8 @@ local L = {}
 
 -- In the order they are reported; each name is its file.
 L.checks = { "doubtful_links", "unique_answers", "false_statements", "order_leaks", "choice_leaks",
-             "near_duplicates", "hints" }
+             "near_duplicates", "hints", "linked_times", "nested_places", "year_giveaways",
+             "self_answers" }
 
 -- Runs every check over bank; returns the problems as { check =, id =, message = }, sorted.
 function L.run(bank)

@@ -9,6 +9,7 @@
 
 local T = require("lib.text")
 local cite = require("lib.cite")
+local embed = require("lib.embed.events")
 
 local S = {}
 
@@ -49,7 +50,7 @@ local function hint(q)
     for i, c in ipairs(q.choices) do
       if i ~= q.correct[1] then return "It is not " .. letter(i) .. ") " .. c .. "." end
     end
-  elseif q.kind == "date" then
+  elseif q.kind == "date" and q.date.year then -- a decade (an imported "the 1950s") has no year
     return "The year is in the " .. (q.date.year // 10 * 10) .. "s."
   elseif q.kind == "short" or q.kind == "cloze" then
     local first = q.answer:match("^[%z\1-\127\194-\244][\128-\191]*") or ""
@@ -79,6 +80,11 @@ local function show(q, index, total, state, opts)
   if layouts[q.kind] then layouts[q.kind](q, lines) end
   for i = 4, #lines do lines[i] = T.wrap(lines[i], width, "       ") end -- choices wrap under themselves
   say(opts, table.concat(lines, "\n"))
+  if embed.active() then
+    local ev = embed.question(q)
+    ev.index, ev.total, ev.score, ev.asked, ev.has_hint = index, total, state.score, state.asked, hint(q) ~= nil
+    embed.emit("question", ev)
+  end
 end
 
 function S.format_score(x)
@@ -99,6 +105,7 @@ local function ask(q, opts)
       local h = hint(q)
       hinted = hinted or h ~= nil
       say(opts, T.color("cyan", T.wrap(h and ("Hint: " .. h) or "No hint for this one (no points lost).", halqa.columns(), "  ")))
+      embed.emit("hint", { id = q.id, hint = h })
     elseif word == "skip" then
       return { verdict = "skipped", score = 0, given = "", feedback = "Skipped.", time = halqa.clock() - started }
     else
@@ -106,6 +113,7 @@ local function ask(q, opts)
       if r.verdict == "unclear" and retries < MAX_RETRIES then
         retries = retries + 1
         say(opts, T.color("yellow", T.wrap(r.feedback, halqa.columns(), "  ")))
+        embed.emit("grade", { id = q.id, verdict = "unclear", given = line, feedback = r.feedback, retry = true })
       else
         local score = r.score * (hinted and 0.5 or 1)
         return { verdict = r.verdict, score = score, given = line, feedback = r.feedback, hinted = hinted,
@@ -127,6 +135,13 @@ local function feedback(q, rec, opts)
   say(opts, table.concat(lines, "\n"))
 end
 
+-- The grade as a program embedding halqa gets it (docs/embedding.md), with the score so far.
+local function graded(q, rec, state)
+  embed.emit("grade", { id = q.id, verdict = rec.verdict, score = rec.score, given = rec.given,
+    feedback = rec.feedback, answer = q.answer, explanation = q.explanation, source = cite.of(q),
+    hinted = rec.hinted or false, seconds = rec.time, total_score = state.score, asked = state.asked })
+end
+
 -- Runs a quiz over questions. opts: quiet (no text, for --json), on_answer(q, rec) called after
 -- each answer is graded (before the next question is shown). Returns the results table.
 function S.run(questions, opts)
@@ -144,6 +159,7 @@ function S.run(questions, opts)
     state.score = state.score + rec.score
     state.answers[#state.answers + 1] = rec
     feedback(q, rec, opts)
+    graded(q, rec, state)
     if opts.on_answer then opts.on_answer(q, rec) end
   end
   state.time = halqa.clock() - state.started

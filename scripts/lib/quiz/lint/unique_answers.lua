@@ -17,12 +17,13 @@ local others = {
     end
     return out
   end,
-  -- "Who served as Head of X?": anyone else with that post in that party
+  -- "Who served as head of X?": anyone else with that post in that party
   ["leaders.holder"] = function(q)
     local person, post = q.facts[1], q.facts[2]
     local party, title
     for _, r in ipairs(people[person].roles or {}) do
-      if q.prompt:find(" as " .. r.title .. " of ", 1, true) and r.party then party, title = r.party, r.title end
+      -- the prompt writes the title in lower case, as running text does
+      if q.prompt:lower():find(" as " .. r.title:lower() .. " of ", 1, true) and r.party then party, title = r.party, r.title end
     end
     local out = {}
     if not party then return out end

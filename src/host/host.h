@@ -1,6 +1,6 @@
-/* halqa.h: the public C API of the halqa core, used by main(), the terminal REPL and the tests. */
-#ifndef HALQA_H
-#define HALQA_H
+/* host.h: the C API of the halqa host (hq_*), used by libhalqa (src/lib), the executable and the tests. */
+#ifndef HALQA_HOST_H
+#define HALQA_HOST_H
 
 #include <stddef.h>
 #include <stdio.h>
@@ -20,6 +20,7 @@ typedef struct hq_config {
   int no_cache;                                /* --no-cache: compile every file from its text */
   const char *db_path;                         /* --db; NULL: $XDG_DATA_HOME/halqa/progress.db */
   FILE *out, *err;                             /* NULL: stdout, stderr */
+  int columns;                                 /* screen width for halqa.columns(); 0: ask */
 } hq_config;
 
 /* What a timed read asks of the reader (halqa.readline with options; the drill's countdown).
@@ -68,8 +69,6 @@ int hq_eval(hq_host *H, const char *chunk);
 /* Set by halqa.quit(); the REPL stops when it is. */
 int hq_quit_requested(hq_host *H, int *status);
 
-/* Completion candidates for the word ending at text[end]; calls add() once per match. */
-void hq_complete(hq_host *H, const char *line, size_t end, void (*add)(void *ud, const char *m), void *ud);
 
 /* halqa check: validates the dataset in dir, printing every problem; returns the exit status. */
 int hq_check(const char *data_dir, FILE *out, FILE *err);
@@ -78,9 +77,9 @@ int hq_check(const char *data_dir, FILE *out, FILE *err);
 const char *hq_default_data_dir(void);
 const char *hq_default_scripts_dir(void);
 
-/* For a SIGINT handler: stops the running chunk at its next Lua instruction; returns 0 (doing
-** nothing) when no chunk is running. Async-signal-safe. */
-int hq_interrupt(void);
+/* For a SIGINT handler or another thread: stops H's running chunk within a few thousand Lua
+** instructions; returns 0 (doing nothing) when no chunk is running. Async-signal-safe. */
+int hq_interrupt(hq_host *H);
 /* How many bytes of Lua memory are in use and the most ever used. */
 void hq_memory_use(hq_host *H, size_t *used, size_t *peak);
 
