@@ -264,8 +264,8 @@ case_ "check --coverage ends with the fields asked" 0 "fields asked (" '$H check
 case_ "check --coverage is complete on the bundled data" 0 "fields asked (100%)" '$H check --coverage'
 # The README's tour is real output: its quiz, less the typed answers, is what halqa prints.
 case_ "the README's sample quiz is halqa's own output" 0 "" \
-  'awk "/^halqa> quiz -n 3 --seed 6 --topic linked/{on=1; next} /^\.\.\.\$/{on=0} on && !/^> /" "$HALQA_SOURCE_DIR/README.md" > tour.txt &&
-   printf "true\nCMKP\na\n" | $H --db :memory: quiz -n 3 --seed 6 --topic linked | head -n "$(wc -l < tour.txt)" | diff tour.txt -'
+  'awk "/^halqa> quiz -n 3 --seed 28 --topic linked/{on=1; next} /^\.\.\.\$/{on=0} on && !/^> /" "$HALQA_SOURCE_DIR/README.md" > tour.txt &&
+   printf "true\nd\n3\n" | $H --db :memory: quiz -n 3 --seed 28 --topic linked | head -n "$(wc -l < tour.txt)" | diff tour.txt -'
 case_ "check --coverage names the questions asking a field" 0 "CPP.student_wing: organizations.student_wing.CPP+DSF" '$H check --coverage'
 case_ "check reports a broken dataset" 1 "halqa check: 2 problems in unknown" '$H check --data unknown'
 case_ "check takes no other arguments" 2 "check: unexpected argument 'extra'" '$H check extra'
