@@ -152,6 +152,7 @@ static void write_entry(lua_State *L, const char *dir, const char *path, key128 
     return;
   }
   header h;
+  memset(&h, 0, sizeof h); /* the padding after magic is written too */
   memcpy(h.magic, MAGIC, MAGIC_LEN);
   h.key = k;
   h.size = b.n;
