@@ -12,7 +12,7 @@
 --                     of one key through the same ctx (and the key's position in the list,
 --                     as a second argument, for a generator that alternates along it).
 --
--- A session (lib/quiz/pick.lua's caller: quiz, drill, worksheet, circle) picks keys first and
+-- A session (lib/quiz/draw.lua: quiz, drill, worksheet; bank.about: circle) picks keys first and
 -- builds only their questions; an export walks every key, one at a time, keeping nothing. Each
 -- key gets its own random generator, seeded from the seed, the generator's name and the key, so
 -- the questions of one key are the same whichever session builds them: a quiz of seed N asks the
