@@ -78,7 +78,8 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N] [--optimize]  review 
   local deck, wanted = choose_deck(rest[1], decks)
   if opts.retention and deck then
     halqa.store.set_deck_retention(deck, opts.retention) -- a deck option, as in Anki: it stays
-    print(string.format("Desired retention for %s: %.2f (kept for this deck).", deck, opts.retention))
+    print(require("lib.text").wrap(string.format("Desired retention for %s: %.2f (kept for this deck).", deck,
+      opts.retention), halqa.columns(), "  "))
   elseif opts.retention then
     halqa.store.configure{ desired_retention = opts.retention } -- this session, every deck
   end
@@ -118,7 +119,8 @@ halqa.command("cards", "cards [DECK] [--new N] [--limit N] [--optimize]  review 
     if first then queue[1] = first end
   end
   if #queue == 0 then
-    print("Nothing to review" .. (rest[1] and (" in " .. rest[1]) or "") .. " today. Come back tomorrow, or take a quiz.")
+    print(require("lib.text").wrap("Nothing to review" .. (rest[1] and (" in " .. rest[1]) or "")
+      .. " today. Come back tomorrow, or take a quiz.", halqa.columns(), "  "))
     require("lib.embed.events").emit("summary", { mode = "cards", reviewed = 0, again = 0, hard = 0, good = 0,
       easy = 0, seconds = 0, ended_early = false, waiting = 0 })
     return

@@ -111,11 +111,18 @@ halqa.command("drill", "drill --teams \"Red,Green\" [-n N] [--time S] [--seed N]
 
     local list = opts.teams or opts.players
     if not list then
+      if require("lib.embed.events").active() then -- a program's session has nobody to ask (docs/embedding.md)
+        error({ message = "drill: a session needs players or teams, e.g. {\"teams\": \"Red,Green\"}", status = 2 }, 0)
+      end
       list = halqa.readline("Names of the players or teams, separated by commas: ")
       if list == nil then error({ message = "drill: no players or teams given", status = 2 }, 0) end
     end
     local names, bad = split_names(list)
-    if not names then options.error("drill", spec, "option '--" .. (opts.teams and "teams" or "players") .. "': " .. bad) end
+    if not names and (opts.teams or opts.players) then
+      options.error("drill", spec, "option '--" .. (opts.teams and "teams" or "players") .. "': " .. bad)
+    elseif not names then -- typed at the question, not given as an option
+      error({ message = "drill: the names: " .. bad .. " (separate them with commas, e.g. Red,Green)", status = 2 }, 0)
+    end
 
     local d = engine.new(questions, names, rules)
     local info = { seed = seed, names = names, teams = opts.teams ~= nil, date = os.date("%Y-%m-%d %H:%M") }

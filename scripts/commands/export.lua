@@ -29,8 +29,17 @@ halqa.command("export", "export --format gift|moodle-xml|aiken|apkg|csv|tsv|kaho
     "  export --format worksheet --seed 42 -n 10\n  export --format html cpp_founding -o circle.html\n\n" ..
     "`export --format NAME --help` lists that format's options.",
   function(args)
-    local fmt = format_of(args)
     local mods, names = formats()
+    if #args == 0 and halqa.interactive() then
+      -- `export` alone at a terminal would scroll the whole bank past as JSON: say how instead
+      local T = require("lib.text")
+      for _, c in ipairs(halqa.commands()) do
+        if c.name == "export" then print(require("lib.options").describe(c.help, halqa.columns())) end
+      end
+      print("\n" .. T.wrap("Formats: " .. table.concat(names, ", ") .. ". Without --format: json.", halqa.columns(), "  "))
+      return
+    end
+    local fmt = format_of(args)
     if fmt == nil then
       error({ message = "export: option '--format' needs a value (one of: " .. table.concat(names, ", ") .. ")", status = 2 }, 0)
     end

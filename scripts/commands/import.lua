@@ -77,8 +77,8 @@ end
 local function show(name, file, format, questions)
   local T = require("lib.text")
   local width = halqa.columns()
-  print(T.wrap(string.format("generators/%s.lua: %d questions from %s (%s), each citing its line:",
-    name, #questions, file, format), width))
+  print(T.wrap(string.format("generators/%s.lua: %s from %s (%s), each citing its line:",
+    name, T.plural(#questions, "question"), file, format), width))
   local limit = #questions > 60 and 40 or #questions
   for i = 1, limit do
     local q = questions[i]
@@ -116,12 +116,15 @@ halqa.command("import", "import FILE [--name NAME] [--format csv|tsv|gift|aiken]
     local source = require("lib.import.write").generator(name, base, NAMES[format], questions)
     show(name, base, NAMES[format], questions)
     print("")
+    local T, width = require("lib.text"), halqa.columns()
     if not opts.yes then
       if not halqa.interactive() then
-        print(string.format("Not written (add --yes to write generators/%s.lua).", name))
+        print(T.wrap(string.format("Not written (add --yes to write generators/%s.lua).", name), width))
         return
       end
-      local answer = halqa.readline(string.format("Write this as generators/%s.lua in your scripts folder? [y/N] ", name))
+      -- the question wrapped to the screen, the prompt short: readline would break it mid-word
+      print(T.wrap(string.format("Write this as generators/%s.lua in your scripts folder?", name), width))
+      local answer = halqa.readline("[y/N] ")
       if not answer or not answer:match("^%s*[yY]") then
         print("Not written.")
         return
@@ -129,5 +132,6 @@ halqa.command("import", "import FILE [--name NAME] [--format csv|tsv|gift|aiken]
     end
     local written, where = halqa.save_generator(name, source)
     if not written then fail(where) end
-    print(string.format("Wrote %s: %d questions. Try `halqa quiz --generator %s` or `halqa cards %s`.", where, #questions, name, name))
+    print(string.format("Wrote %s: %s.", where, T.plural(#questions, "question"))) -- a path does not wrap
+    print(T.wrap(string.format("Try `halqa quiz --generator %s` or `halqa cards %s`.", name, name), width))
   end, function() return spec end)

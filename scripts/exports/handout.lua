@@ -8,6 +8,7 @@ local topic, handout = require("lib.circle.topic"), require("lib.circle.handout"
 local spec = {
   { "f", "format", "FORMAT", "handout (this format)" },
   { "s", "seed", "N", "seed for the order of the choices (default 1, as `circle`)", type = "int", default = 1 },
+  { "o", "output", "FILE", "write to a new FILE (.md) instead of standard output", values = "files" },
   args = "circles", -- what Tab offers for TOPIC
 }
 
@@ -26,7 +27,8 @@ return {
     if #rest == 0 then usage("a handout needs a TOPIC (one of: " .. topics .. ")") end
     if #rest > 1 then usage("unexpected argument '" .. rest[2] .. "'") end
     if not topic.find(rest[1]) then usage("no topic '" .. rest[1] .. "' (one of: " .. topics .. ")") end
-    local t = topic.get(rest[1], opts.seed)
-    halqa.write(handout.render(t, opts.seed))
+    local sink = require("lib.export.format").sink(opts, spec) -- a bad -o is refused before the work
+    sink.add(handout.render(topic.get(rest[1], opts.seed), opts.seed))
+    sink.finish()
   end,
 }

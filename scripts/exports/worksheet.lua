@@ -4,7 +4,9 @@
 
 local options, select_ = require("lib.options"), require("lib.drill.select")
 
-local spec = { { "f", "format", "FORMAT", "worksheet (this format)" } }
+local E = require("lib.export.format")
+local spec = { { "f", "format", "FORMAT", "worksheet (this format)" },
+               { "o", "output", "FILE", "write to a new FILE (.md) instead of standard output", values = "files" } }
 for _, o in ipairs(select_.spec) do spec[#spec + 1] = o end
 
 local paper = require("lib.paper")
@@ -22,6 +24,7 @@ return {
     if not opts.seed then
       options.error("export", spec, "a worksheet needs --seed N (the seed of the drill it matches)")
     end
+    local sink = E.sink(opts, spec) -- a bad -o is refused before the work
     local questions, why = select_.questions(opts, opts.seed)
     if not questions then options.error("export", spec, why) end
     local out = { "# Worksheet — seed " .. opts.seed, "",
@@ -42,6 +45,7 @@ return {
       out[#out + 1] = "   *Source: " .. md(q.source) .. "*"
       out[#out + 1] = "   <!-- id: " .. q.id .. " -->"
     end
-    halqa.write(table.concat(out, "\n"), "\n")
+    sink.add(table.concat(out, "\n") .. "\n")
+    sink.finish()
   end,
 }

@@ -60,6 +60,9 @@ local function usage_error(cmd, spec, msg)
           status = 2 }, 0)
 end
 
+-- What a value of each type is, in words for an error ("'many' is not a whole number").
+local TYPE_WORDS = { int = "a whole number", number = "a number", string = "a value" }
+
 local converters = {
   int = function(v) return math.tointeger(tonumber(v)) end,
   number = function(v) return tonumber(v) end,
@@ -94,7 +97,7 @@ function options.parse(cmd, args, spec)
         end
         if v == nil then usage_error(cmd, spec, "option '" .. name .. "' needs a value") end
         local conv = converters[o.type or "string"](v)
-        if conv == nil then usage_error(cmd, spec, "option '" .. name .. "': '" .. v .. "' is not a valid " .. (o.type or "value")) end
+        if conv == nil then usage_error(cmd, spec, "option '" .. name .. "': '" .. v .. "' is not " .. (TYPE_WORDS[o.type or "string"] or "valid")) end
         if o.check then
           local ok, why = o.check(conv)
           if not ok then usage_error(cmd, spec, "option '" .. name .. "': " .. why) end

@@ -23,14 +23,14 @@
 
 static int allowed_name(const char *path, const char **why) {
   size_t n = strlen(path);
-  static const char *const exts[] = {".md", ".csv", ".txt", ".tsv", ".gift", ".aiken", ".xml", ".html", ".apkg", ".xlsx"};
+  static const char *const exts[] = {".md", ".csv", ".txt", ".tsv", ".gift", ".aiken", ".xml", ".html", ".json", ".apkg", ".xlsx"};
   int ext_ok = 0;
   for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
     size_t e = strlen(exts[i]);
     if (n > e && strcmp(path + n - e, exts[i]) == 0 && path[n - e - 1] != '/') ext_ok = 1;
   }
   if (!ext_ok) {
-    *why = "a script may only write files ending in .md, .csv, .txt, .tsv, .gift, .aiken, .xml, .html, .apkg or .xlsx";
+    *why = "a script may only write files ending in .md, .csv, .txt, .tsv, .gift, .aiken, .xml, .html, .json, .apkg or .xlsx";
     return 0;
   }
   for (const char *p = path; *p; p++) {

@@ -142,8 +142,10 @@ int main(int argc, char **argv) {
   /* `check` validates the dataset first (in C, so a broken one is reported without loading it),
   ** then lints the question bank with the `check` command (scripts/commands/check.lua) */
   int checking = c.target && strcmp(c.target, "check") == 0;
+  for (int i = 0; checking && i < c.n_rest; i++) /* `check --help` only shows the help */
+    if (strcmp(c.rest[i], "--help") == 0 || strcmp(c.rest[i], "-h") == 0) checking = 2;
   if (checking) {
-    int st_check = halqa_check(c.cfg.data_dir);
+    int st_check = checking == 1 ? halqa_check(c.cfg.data_dir) : 0;
     if (st_check) return st_check;
     if (!c.cfg.store_path) c.cfg.store_path = ":memory:";
   }

@@ -22,9 +22,22 @@ static int in_main_chunk_only(lua_State *L) {
   return 1;
 }
 
+/* True when the error was raised by `require` itself: a module not found, or one that would not
+** load (a syntax error in a user's generator). Its message names the file and line; a traceback
+** would only list the bundled code that asked for the module. */
+static int raised_by_require(lua_State *L) {
+  lua_Debug ar;
+  if (!lua_getstack(L, 1, &ar) || !lua_getinfo(L, "f", &ar)) return 0;
+  lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_BASE);
+  lua_getfield(L, -1, "require");
+  int is = lua_tocfunction(L, -3) != NULL && lua_rawequal(L, -1, -3);
+  lua_pop(L, 3);
+  return is;
+}
+
 /* Message handler: error objects that are not strings keep their __tostring or become a
-** description; strings get a traceback, unless the error is in the main chunk itself. Tables with
-** a `status` field (usage errors) pass as is. */
+** description; strings get a traceback, unless the error is in the main chunk itself or comes
+** from require. Tables with a `status` field (usage errors) pass as is. */
 static int msghandler(lua_State *L) {
   const char *msg = lua_tostring(L, 1);
   if (msg == NULL) {
@@ -32,7 +45,7 @@ static int msghandler(lua_State *L) {
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
     msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
   }
-  if (in_main_chunk_only(L)) {
+  if (in_main_chunk_only(L) || raised_by_require(L)) {
     lua_pushstring(L, msg);
     return 1;
   }

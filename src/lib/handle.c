@@ -52,9 +52,25 @@ static char *take_message(halqa *h, const char *msg) {
   return text;
 }
 
+/* A command's message is one line wrapped for a screen ("...\n  continued"); a program gets the
+** line: each newline and the indent after it become one space. */
+static void unwrap(char *msg) {
+  char *w = msg;
+  for (const char *r = msg; *r; r++) {
+    if (*r == '\n') {
+      while (r[1] == ' ') r++;
+      *w++ = ' ';
+    } else {
+      *w++ = *r;
+    }
+  }
+  *w = '\0';
+}
+
 int lib_fail(halqa *h, int status, char **err) {
   lua_State *L = h->H->L;
   int code = HALQA_ERROR;
+  int message = lua_type(L, -1) == LUA_TTABLE; /* { message=, status= }: a one-line message */
   if (status == LUA_ERRMEM) {
     code = HALQA_ENOMEM;
   } else if (lua_type(L, -1) == LUA_TTABLE) { /* a command's usage error: { message=, status= } */
@@ -68,6 +84,7 @@ int lib_fail(halqa *h, int status, char **err) {
   capture_clear(&h->err); /* only this error's message, not a notice before it */
   hq_report(h->H, status);
   char *msg = take_message(h, "halqa: error");
+  if (msg && message) unwrap(msg);
   if (err) *err = msg;
   else free(msg);
   return code;

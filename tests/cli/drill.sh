@@ -49,6 +49,7 @@ case_ "a 20-column screen fits every line" 0 "fits" 'printf "true\nfalse\n" | CO
 # Names, rules, options.
 case_ "names are asked for when not given" 0 "Players: Ali, Sara." 'printf "Ali, Sara\n/end\n" | $H drill -n 2 --seed 1'
 case_ "no names at end of input is an error" 2 "drill: no players or teams given" '$H drill -n 2 < /dev/null'
+case_ "a name left empty at the question is no option's error" 2 "drill: the names: a name is empty" 'printf "Red,,Green\n" | $H drill -n 2'
 case_ "--players and --teams together are refused" 2 "give --players or --teams, not both" '$H drill --players A --teams B < /dev/null'
 case_ "an empty name is refused" 2 "option '--teams': a name is empty" '$H drill --teams "Red,,Green" < /dev/null'
 case_ "a repeated name is refused" 2 "'red' is named twice" '$H drill --teams "Red,red" < /dev/null'
@@ -80,6 +81,7 @@ case_ "the docs' driving script plays a drill" 0 "1	Red	22" 'test -s drive.lua &
 # The worksheet's own errors, and halqa.save's limits.
 case_ "a worksheet needs a seed" 2 "a worksheet needs --seed N" '$H export --format worksheet'
 case_ "a worksheet has a separate answer key" 0 "# Answer key — seed 11" '$H export --format worksheet $SEL'
+case_ "export --format worksheet -o writes what standard output gets" 0 "same" '$H export --format worksheet $SEL -o ws.md && $H export --format worksheet $SEL | cmp - ws.md && echo same'
 case_ "halqa.save refuses hidden paths" 0 "hidden" '$H -e "return select(2, halqa.save(\".x.md\", \"x\"))"'
 case_ "halqa.save refuses other extensions" 0 "only write files ending in .md, .csv, .txt" '$H -e "return select(2, halqa.save(\"run.sh\", \"x\"))"'
 case_ "halqa.save never replaces a file" 0 "keep" 'echo keep > k.md; $H -e "return halqa.save(\"k.md\", \"x\")"; cat k.md'

@@ -18,6 +18,7 @@ case_ "a dry run shows the generator and writes nothing" 0 "Not written (add --y
   '$H import teacher.gift && test ! -e "$GEN/teacher.lua"'
 case_ "the generator is shown before it is written" 0 "2. line 10, choice: Who was the first general secretary of the CPP? → Sajjad" '$H import teacher.gift'
 case_ "import --yes writes the generator" 0 "Wrote $GEN/teacher.lua: 9 questions." '$H import teacher.gift --yes'
+case_ "a set of one question says so in the singular" 0 "Wrote $GEN/one.lua: 1 question." 'printf "Who founded the CPP? {=Sajjad Zaheer ~Faiz ~Ishaque}\n" > one.gift && $H import one.gift --yes | grep -v "1 questions"'
 case_ "an import never overwrites" 1 "a generator named 'teacher' already exists" '$H import teacher.gift --yes'
 case_ "an existing file is never replaced" 1 "already exists (halqa never replaces a file" \
   'O="$TMP/other/halqa/scripts/generators"; mkdir -p "$O" && echo "return { name = \"other\", generate = function() end }" > "$O/mine.lua" && XDG_CONFIG_HOME="$TMP/other" $H import teacher.aiken --name mine --yes; s=$?; grep -q "other" "$O/mine.lua" && exit $s'

@@ -36,6 +36,8 @@ case_ "a long value is wrapped to 80 columns" 0 "80 columns: 0 lines too wide" '
 case_ "a wrapped long string reads back as the same string" 0 "200" '$H -e "return #load(\"return \" .. require(\"lib.pretty\")({ s = (\"word \"):rep(40) }))().s"'
 case_ "several -e run in order" 0 "7" '$H -e "x = 3" -e "return x + 4"'
 case_ "a command runs from the command line" 0 "Commands:" '$H help'
+case_ "the README's tour shows the command list as help prints it" 0 "same" 'awk "/^halqa> help\$/ {on=1; next} /^halqa> / {on=0} on" "$HALQA_SOURCE_DIR/README.md" > help_tour.txt; COLUMNS=80 $H --db :memory: help | cmp - help_tour.txt && echo same'
+case_ "check --help shows the help without checking the dataset" 0 "usage: check" '$H check --help > ch.txt; ! grep -q "records," ch.txt && cat ch.txt'
 case_ "help names a command's usage" 0 "help [COMMAND" '$H help help'
 case_ "help cards lists the decks" 0 "Decks: dates, leaders, events, organizations" 'COLUMNS=200 $H help cards'
 case_ "help cards lists the keys" 0 "1 again, 2 hard, 3 good, 4 easy" 'COLUMNS=200 $H help cards'
@@ -70,6 +72,26 @@ awk '/^```lua/{n++; if (n == 2) {on=1; next}} /^```$/{on=0} on' "$SRC/docs/scrip
 case_ "the guide's example generator makes questions" 0 '"id":	"my_founders.founder.CPP+sajjad_zaheer"' 'XDG_CONFIG_HOME=$PWD/gen-xdg $H export --generator my_founders'
 case_ "quiz --list-generators lists a user's generator" 0 "my_founders" 'XDG_CONFIG_HOME=$PWD/gen-xdg $H quiz --list-generators'
 case_ "help generators lists the bundled generators" 0 "chronology" '$H help generators'
+
+# --- feedback wraps in the whole width: its continuation lines are not cut short by the indent
+mkdir -p "$TMP/wide-xdg/halqa/scripts/generators"
+cat > "$TMP/wide-xdg/halqa/scripts/generators/wide.lua" <<'LUA'
+return { name = "wide", description = "a long explanation", generate = function(ctx)
+  ctx:truefalse{ template = "t", facts = { "CPP" }, prompt = "True or false: the CPP was founded in 1948.",
+    statement = "the CPP was founded in 1948", truth = true, explanation = ("abcdefghijkl "):rep(6):sub(1, -2),
+    sources = parties.CPP.sources, tags = { "wide" } }
+end }
+LUA
+case_ "a quiz's explanation fills 40 columns on every line" 0 "full=2" 'echo "full=$(printf "true\n" | COLUMNS=40 XDG_CONFIG_HOME=$PWD/wide-xdg $H --db :memory: quiz --generator wide | grep -c "^  abcdefghijkl abcdefghijkl abcdefghijkl$")"'
+
+# --- a broken file of a script author's is one line saying where, not a traceback of halqa's code
+mkdir -p "$TMP/broken-xdg/halqa/scripts/generators" "$TMP/broken-xdg/halqa/scripts/circles"
+printf 'return {\n  name = = 1\n}\n' > "$TMP/broken-xdg/halqa/scripts/generators/broken.lua"
+printf 'return { events = { "cpp_founded_1948" } }\n' > "$TMP/notitle.lua"
+case_ "a syntax error in a user's generator names its file and line" 1 "generators/broken.lua:2: unexpected symbol near '='" 'XDG_CONFIG_HOME=$PWD/broken-xdg $H --db :memory: quiz -n 1 </dev/null'
+case_ "a syntax error in a user's generator is one line" 0 "lines=1" 'echo "lines=$(XDG_CONFIG_HOME=$PWD/broken-xdg $H --db :memory: quiz -n 1 </dev/null 2>&1 | grep -c .)"'
+rm "$TMP/broken-xdg/halqa/scripts/generators/broken.lua" && mv "$TMP/notitle.lua" "$TMP/broken-xdg/halqa/scripts/circles/"
+case_ "a circle topic without a title is refused in one line" 0 "circles/notitle.lua: needs a title|lines=1" 'out=$(XDG_CONFIG_HOME=$PWD/broken-xdg $H --db :memory: circle notitle 2>&1); echo "$out|lines=$(printf "%s\n" "$out" | grep -c .)"'
 case_ "an unknown generator is one line pointing to the list" 0 "lines=1" 'echo "lines=$(COLUMNS=200 $H --db :memory: quiz --generator nope 2>&1 | grep -c .)"'
 mkdir -p "$TMP/late-xdg/halqa/scripts/generators"
 case_ "a generator added while the REPL runs is used by the next command" 1 "Who founded the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1\n"; sleep 1; cp gen-xdg/halqa/scripts/generators/my_founders.lua late-xdg/halqa/scripts/generators/; printf "quiz --generator my_founders -n 1 --seed 1\na\n"; } | XDG_CONFIG_HOME=$PWD/late-xdg $H --db :memory:'
@@ -167,7 +189,7 @@ case_ "quiz filters by kind" 0 '"kind":	"date"' 'printf "skip\nskip\n" | $H quiz
 case_ "quiz refuses an unknown kind" 2 "no questions with kind 'riddle'" '$H quiz --kind riddle'
 case_ "quiz refuses an unknown party" 2 "no party with id 'XYZ'" '$H quiz --party XYZ'
 case_ "quiz refuses an unknown option" 2 "unknown option '--frob'" '$H quiz --frob'
-case_ "quiz refuses a bad count" 2 "option '-n': 'many' is not a valid int" '$H quiz -n many'
+case_ "quiz refuses a bad count" 2 "option '-n': 'many' is not a whole number" '$H quiz -n many'
 case_ "quiz refuses an unknown question id" 2 "no question with id 'nope'" '$H quiz --id nope'
 case_ "quiz runs in the piped REPL" 0 "Score: 1 of 1" 'printf "quiz --seed 1 --id dates.founded.CMKP\n1995\n" | $H'
 case_ "export prints the bank as JSON" 0 '"id":	"dates.founded.CPP"' '$H export --format json'
@@ -178,6 +200,7 @@ case_ "the piped REPL writes an Anki package" 0 "apkg: wrote 726 questions to r.
 case_ "a binary format needs -o" 2 "this format is a binary file: give -o FILE" '$H export --format kahoot'
 case_ "an export never replaces a file" 1 "r.gift: already exists (halqa never replaces a file" 'rm -f r.gift; $H export --format gift -o r.gift 2>/dev/null; $H export --format gift -o r.gift'
 case_ "an export to a file it may not write is refused before the work" 1 "may only write files ending in" '$H export --format gift -o bank.lua'
+case_ "export --format json -o writes the .json file its help offers" 0 "\"kind\":" '$H --db :memory: export --format json --kind truefalse -o bank.json && grep -m1 "\"kind\":" bank.json'
 case_ "kahoot refuses a time Kahoot does not offer" 2 "Kahoot allows 5, 10, 20, 30, 60, 90, 120 or 240 seconds" '$H export --format kahoot --time 15 -o k.xlsx'
 case_ "the csv layout must be anki or quizlet" 2 "must be anki or quizlet" '$H export --format csv --layout moodle'
 case_ "gift says what it left out on stderr, not in the file" 0 "gift: left out 18 questions (18 order): GIFT has no ordering question" '$H export --format gift 2>&1 >/dev/null'
@@ -236,6 +259,7 @@ end
 LUA
 case_ "cards --optimize fits the weights and prints both losses" 0 "  after:  log loss" 'printf "quit\n" | $H --db fit.db cards dates >/dev/null; $H --db fit.db year.lua && $H --db fit.db cards --optimize'
 case_ "stats names the fitted weights in use" 0 "with your own weights, fitted" '$H --db fit.db stats'
+case_ "cards --optimize fits 40 columns" 0 "40 columns: 0 lines too wide" 'COLUMNS=40 $H --db fit.db cards --optimize > opt40.txt; python3 "$HALQA_SOURCE_DIR/tests/cli/widths.py" 40 opt40.txt'
 case_ "stats forecasts the workload at a second retention" 0 "yours vs 80% retention" '$H --db fit.db stats --compare 0.8'
 case_ "cards --optimize takes no deck" 2 "--optimize fits every deck at once" '$H --db :memory: cards dates --optimize'
 printf 'local ids = {}\nfor _, c in ipairs(halqa.store.new_cards("dates", 30)) do ids[#ids + 1] = c.id end\nfor _, id in ipairs(ids) do halqa.store.review(id, 3) end\n' > "$TMP/two.lua"
@@ -309,6 +333,9 @@ case_ "a fact missed in a circle makes its flashcards due again" 0 "1 flashcard 
 case_ "a circle runs in the piped REPL" 0 "Summary: The CPP today" 'printf "circle cpp_today\nquit\n\n" | $H --db :memory:'
 case_ "a circle without a topic asks for one" 0 "Study circle: The founding of the CPP (1948)" 'printf "1\nquit\n" | $H --db :memory: circle'
 case_ "a handout has the reading, timeline, questions, prompts and key" 0 "" '$H --db :memory: export --format handout cmkp_1990s > h.md && for s in "## Reading" "## Timeline" "## Questions" "## Discussion" "## Answer key" "Sources"; do grep -qF -- "$s" h.md || { echo "no $s"; exit 1; }; done'
+case_ "export --format handout -o writes what standard output gets" 0 "same" '$H --db :memory: export --format handout cmkp_1990s -o ho.md && $H --db :memory: export --format handout cmkp_1990s | cmp - ho.md && echo same'
+case_ "export --format handout -o never replaces a file" 1 "already exists" '$H --db :memory: export --format handout cmkp_1990s -o ho.md'
+case_ "a circle's reading cites its sources by title on screen, not by file name" 0 "[1] Communist Party of Pakistan, section" 'printf "\n" | $H --db :memory: circle cpp_founding | sed -n "/^Sources/,/^\$/p" > notes.txt; ! grep -q "\.txt" notes.txt && cat notes.txt'
 case_ "a handout's answer key starts on a new page" 0 "" '$H --db :memory: export --format handout cmkp_1990s | awk "/page-break-before: always/ { b = NR } /^## Answer key/ { k = NR } END { exit !(b && k > b) }"'
 printf '%s\n' 'local H = require("lib.circle.handout")' 'local tp = require("lib.circle.topic").get(arg[1], require("lib.quiz.bank").build(1))' 'for n, q in ipairs(tp.questions) do print(H.md(q.prompt)) print(string.format("%d. **%s**", n, H.md(H.key(q)))) end' > "$TMP/handout_lines.lua"
 case_ "a handout holds every question of the topic and its answer in the key" 0 "" 'for t in cpp_founding cmkp_splits; do $H --db :memory: export --format handout $t > h-$t.md; $H --db :memory: handout_lines.lua $t > h-$t.want; while IFS= read -r l; do grep -qF -- "$l" h-$t.md || { echo "$t: missing $l"; exit 1; }; done < h-$t.want; done'

@@ -36,6 +36,10 @@ out=$(printf 'skip\n' | "$prefix/quiz" '{"n": 3, "seed": 1}' 2>&1)
 expect_ "end of input ends the quiz early, with its summary" "$out" "Stopped after 1 of 3 questions."
 out=$("$prefix/quiz" '{"kind": ["bogus"]}' </dev/null 2>&1)
 expect_ "a bad option is the command line's message" "$out" "quiz: no questions with kind 'bogus'"
+# the command docs/embedding.md gives, as printed, with its prefix
+doc_cc=$(grep -m1 '^cc quiz.c ' "$src/docs/embedding.md" | sed "s|/opt/halqa/lib|$libdir|g; s|/opt/halqa|$prefix|g")
+(cd "$prefix" && cp "$src/examples/quiz.c" . && unset PKG_CONFIG_PATH && eval "$doc_cc $cflags -o doc_quiz" 2>&1)
+expect_ "docs/embedding.md's cc line builds the example" "$(printf 'skip\n' | "$prefix/doc_quiz" '{"n": 1}' 2>&1)" "Skipped."
 expect_ "the example runs the installed library" "$(ldd "$prefix/quiz" | grep libhalqa)" "$libdir/libhalqa.so.0"
 cat > "$prefix/where.c" <<C
 #include <stdio.h>

@@ -22,6 +22,14 @@ t.check("Score: 2 of 2 (100%)" in run.stdout and "(score 2 of 2)" in run.stdout,
 run = subprocess.run([sys.executable, example, '{"kind": ["bogus"]}'], input="", capture_output=True, text=True, timeout=60)
 t.check(run.returncode == 2 and "kind 'bogus'" in run.stderr, f"the example reports a bad option: {run.stderr}")
 
+# the ctypes struct is halqa_config field for field: halqa_open reads every field of the C struct
+import re  # noqa: E402
+with open(os.path.join(SRC, "include", "halqa.h")) as f:
+    struct = re.search(r"typedef struct halqa_config \{(.*?)\} halqa_config;", f.read(), re.S).group(1)
+c_fields = re.findall(r"(\w+);", re.sub(r"/\*.*?\*/", "", struct, flags=re.S))
+py_fields = [name for name, _ in halqa._Config._fields_]
+t.check(py_fields == c_fields, f"the binding's _Config has halqa_config's fields: {py_fields} vs {c_fields}")
+
 with halqa.Halqa(store=":memory:", user_scripts=False) as h:
     t.check(halqa.Halqa.version().count(".") == 2, "version")
     t.check(h.eval("return parties.CPP.founded") == {"day": 6, "month": 3, "year": 1948}, "eval gives Python values")

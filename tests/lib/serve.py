@@ -43,6 +43,7 @@ t.check(summary["type"] == "summary" and summary["score"] == 1.5 and summary["as
 t.check(s.call("eval", lua="return #halqa.store.session_answers(1)") == 2, "both answers are in the store")
 r = s.request("answer", session=sid, answer="x")
 t.check(r.get("error", {}).get("code") == -32001 and "ended" in r["error"]["message"], f"answering an ended session: {r}")
+t.check("\n" not in r["error"]["message"], f"answering an ended session is a one-line error: {r}")
 t.check(s.call("end", session=sid) is True, "end")
 r = s.request("next", session=sid)
 t.check(r.get("error", {}).get("code") == -32602, f"an ended session is gone: {r}")
@@ -50,8 +51,19 @@ t.check(r.get("error", {}).get("code") == -32602, f"an ended session is gone: {r
 # a usage error is the command line's message
 r = s.request("start", mode="quiz", options={"kind": "bogus"})
 t.check(r.get("error", {}).get("code") == -32002 and "kind 'bogus'" in r["error"]["message"], f"bad option value: {r}")
+t.check("\n" not in r["error"]["message"], f"a usage error is one line, not wrapped for a screen: {r}")
 r = s.request("start", mode="quiz", options={"frobnicate": True})
 t.check(r.get("error", {}).get("code") == -32002 and "frobnicate" in r["error"]["message"], f"unknown option: {r}")
+r = s.request("start", mode="drill", options={"n": 2})
+t.check(r.get("error", {}).get("code") == -32002 and "needs players or teams" in r["error"]["message"],
+        f"a drill without players or teams is refused, not asked for them: {r}")
+sid = s.call("start", mode="circle")["session"]
+step = s.call("next", session=sid)
+t.check(step["type"] == "input" and "again" not in step and "Which topic" in step["input"],
+        f"circle without a topic asks which one, as a first input step: {step}")
+t.check(s.call("answer", session=sid, answer="1")["type"] == "ok" and s.call("next", session=sid)["type"] == "page",
+        "the topic's number starts its reading")
+s.call("end", session=sid)
 r = s.request("start", mode="stats")
 t.check(r.get("error", {}).get("code") == -32002 and "unknown mode" in r["error"]["message"], f"not a mode: {r}")
 r = s.request("start", mode="quiz", options=[1])

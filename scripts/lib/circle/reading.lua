@@ -187,15 +187,16 @@ function R.minutes(reading)
 end
 
 -- Numbers the citations in order of first use: each sentence's marks ({ 1, 3 }) and the notes,
--- one citation each ("001_694f58b42979dfb4.txt, \"History\"").
-function R.notes(reading)
+-- one citation each ("001_694f58b42979dfb4.txt, \"History\""; cite, when given, writes it instead:
+-- lib/cite.lua's titles for a screen).
+function R.notes(reading, cite)
   local number, notes, marks = {}, {}, {}
   for i, s in ipairs(R.sentences(reading)) do
     local m = {}
     for _, c in ipairs(s.sources) do
       local key = c[1] .. "\0" .. c[2]
       if not number[key] then
-        notes[#notes + 1] = F.cite({ c })
+        notes[#notes + 1] = (cite or F.cite)({ c })
         number[key] = #notes
       end
       m[#m + 1] = number[key]

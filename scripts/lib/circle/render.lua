@@ -32,7 +32,11 @@ function M.list(topics, width)
     if room >= 24 then
       out[#out + 1] = head .. "  " .. T.wrap(t.title, room, ""):gsub("\n", "\n" .. string.rep(" ", T.width(head) + 2))
     else
-      out[#out + 1] = T.cut(head:gsub("%s+$", ""), width) .. "\n" .. T.wrap("    " .. t.title, width, "    ")
+      head = head:gsub("%s+$", "")
+      if T.width(head) > width then -- the size goes under the id rather than be cut ("8 question")
+        head = T.cut(t.id, width) .. "\n    " .. M.size(t)
+      end
+      out[#out + 1] = head .. "\n" .. T.wrap("    " .. t.title, width, "    ")
     end
   end
   return out
@@ -50,7 +54,7 @@ function M.reading(t, width)
     add_lines(out, T.wrap(p, width))
     out[#out + 1] = ""
   end
-  local _, notes = reading.notes(t.reading)
+  local _, notes = reading.notes(t.reading, require("lib.cite").titles) -- on screen, titles (lib/cite.lua)
   out[#out + 1] = T.color("dim", "Sources")
   for i, n in ipairs(notes) do
     local mark = "[" .. i .. "] "

@@ -22,7 +22,14 @@ S.PAGE = 20   -- lines of the reading shown at once at a terminal (halqa cannot 
 
 local function heading(text)
   print("")
-  print(T.color("bold", text))
+  print(T.color("bold", T.wrap(text, halqa.columns())))
+end
+
+-- A prompt that fits the screen: "-- end of the reading: Enter for the timeline -- " is wider than
+-- a 40-column projector, where its words before the colon go.
+local function fit_prompt(prompt)
+  if T.width(prompt) < halqa.columns() then return prompt end
+  return (prompt:gsub("^%-%- [^:]*: ", "-- "))
 end
 
 -- Shows lines, a page at a time at a terminal (Enter for more, q to skip the rest), all at once
@@ -53,7 +60,7 @@ function S.page(lines, last_prompt, part)
     print(table.concat(lines, "\n", i, last))
     i = last + 1
     local more = i <= #lines
-    local line = halqa.readline(T.color("dim", more and "-- more: Enter; q skips the rest -- " or last_prompt))
+    local line = halqa.readline(T.color("dim", more and "-- more: Enter; q skips the rest -- " or fit_prompt(last_prompt)))
     if line == nil then return false end
     if more and line:match("^%s*q") then return true end
   end
@@ -104,21 +111,21 @@ local function summary(t, state, discussion, due, saved)
   local facts = missed_facts(t, state)
   if #facts > 0 then
     out[#out + 1] = "Facts missed:"
-    for _, f in ipairs(facts) do out[#out + 1] = "  - " .. T.wrap(f.text, width - 4, "    ") end
-    out[#out + 1] = due > 0 and string.format("  %d flashcard%s of these facts %s due again: `cards` to review.",
+    for _, f in ipairs(facts) do out[#out + 1] = T.hang("  - ", f.text, width) end
+    out[#out + 1] = T.wrap(due > 0 and string.format("  %d flashcard%s of these facts %s due again: `cards` to review.",
       due, due == 1 and "" or "s", due == 1 and "is" or "are")
-      or "  None of their flashcards had been reviewed yet: `cards` brings them up as new cards."
+      or "  None of their flashcards had been reviewed yet: `cards` brings them up as new cards.", width, "  ")
   elseif state.asked > 0 then
     out[#out + 1] = "Facts missed: none."
   end
   out[#out + 1] = "Notes:"
   for i, d in ipairs(discussion) do
-    out[#out + 1] = string.format("  %d. %s", i, T.wrap(d.prompt, width - 5, "     "))
-    for _, l in ipairs(d.notes) do out[#out + 1] = "     - " .. T.wrap(l, width - 7, "       ") end
+    out[#out + 1] = T.hang(string.format("  %d. ", i), d.prompt, width)
+    for _, l in ipairs(d.notes) do out[#out + 1] = T.hang("     - ", l, width) end
     if #d.notes == 0 then out[#out + 1] = T.color("dim", "     (no notes)") end
   end
   if #discussion == 0 then out[#out + 1] = T.color("dim", "  (the discussion was not reached)") end
-  out[#out + 1] = T.color("dim", saved)
+  out[#out + 1] = T.color("dim", T.wrap(saved, width))
   return table.concat(out, "\n")
 end
 
@@ -129,9 +136,10 @@ function S.run(t, opts)
   local store = halqa.store
   local mode, why = store.mode()
   local width = halqa.columns()
-  print(T.color("bold", "Study circle: " .. t.title))
-  print(string.format("%s. Read together, answer, discuss; the facilitator types the group's points.", render.size(t)))
-  if mode ~= "saving" then print(T.color("yellow", "Not saving: " .. tostring(why))) end
+  print(T.color("bold", T.wrap("Study circle: " .. t.title, width, "  ")))
+  print(T.wrap(string.format("%s. Read together, answer, discuss; the facilitator types the group's points.",
+    render.size(t)), width))
+  if mode ~= "saving" then print(T.color("yellow", T.wrap("Not saving: " .. tostring(why), width, "  "))) end
   local sid = store.begin_session("circle", { topic = t.id, seed = opts.seed, questions = #t.questions,
                                                player = opts.player })
   local state = { score = 0, asked = 0, answers = {}, time = 0, ended_early = false }
@@ -156,7 +164,7 @@ function S.run(t, opts)
     for i, p in ipairs(t.prompts) do
       heading(string.format("Discussion %d of %d", i, #t.prompts))
       print(T.wrap(p, width))
-      print(T.color("dim", "Type the group's points, one a line; an empty line ends them."))
+      print(T.color("dim", T.wrap("Type the group's points, one a line; an empty line ends them.", width)))
       embed.emit("prompt", { index = i, total = #t.prompts, prompt = p })
       local notes, ended = take_notes()
       if ended and #notes == 0 then break end

@@ -128,11 +128,14 @@ function T.all(bank)
   return out, problems
 end
 
--- One topic by id, built; nil when there is no such topic (a broken one raises).
+-- One topic by id, built; nil when there is no such topic. A broken one raises its one-line
+-- "circles/ID.lua: why" (as `circle --check` lists it), not a traceback of this file.
 function T.get(id, bank)
   local file = T.find(id)
   if not file then return nil end
-  return T.build(T.load(file), bank)
+  local ok, t = pcall(function() return T.build(T.load(file), bank) end)
+  if not ok then error(type(t) == "string" and { message = t, status = 1 } or t, 0) end
+  return t
 end
 
 -- The ids of every topic, sorted, for messages.

@@ -56,10 +56,12 @@ function Session:resume(...)
     self.summary = self.summary or { type = "summary", mode = self.mode, text = "" }
     self.summary.text = (self.summary.text or "") .. tail
   else
-    if not step then -- asked again without a new step (an unclear answer, another note line)
-      step = self.step and copy(self.step) or { type = "input" }
+    if not step and self.step then -- asked again without a new step (an unclear answer, another note line)
+      step = copy(self.step)
       step.text = nil
       step.again = true
+    elseif not step then -- a line no step describes, asked first (`circle` with no topic: which one?)
+      step = { type = "input" }
     end
     step.input = prompt -- what the terminal would prompt with ("> ", "notes> ")
     step.text = (step.text or "") .. tail
@@ -77,7 +79,8 @@ end
 -- Gives the waiting step its answer; returns JSON: the grade (or what else the answer brought:
 -- a hint, a rating's outcome), or { "type": "ok" } when it brought nothing but the next step.
 function Session:answer(text)
-  if self.done then error("the session has ended", 0) end
+  -- a table, so the message is one line (a string error would carry a traceback of this file)
+  if self.done then error({ message = "the session has ended: halqa_next gives no step to answer", status = 1 }, 0) end
   local reply = self:resume(text)
   return halqa.json(reply or { type = "ok", text = "" })
 end

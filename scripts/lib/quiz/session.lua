@@ -126,11 +126,11 @@ end
 local function feedback(q, rec, opts)
   local width = halqa.columns()
   local mark = T.color(MARK_COLOR[rec.verdict], MARK[rec.verdict])
-  local lines = { mark .. " " .. T.wrap(rec.feedback, width - 2, "  ") }
+  local lines = { T.hang(mark .. " ", rec.feedback, width) } -- continuation lines use the whole width
   if rec.verdict ~= "correct" and not rec.feedback:find(q.answer, 1, true) then
     lines[#lines + 1] = T.wrap("  Answer: " .. q.answer, width, "    ")
   end
-  if q.explanation ~= "" then lines[#lines + 1] = "  " .. T.wrap(q.explanation, width - 2, "  ") end
+  if q.explanation ~= "" then lines[#lines + 1] = T.hang("  ", q.explanation, width) end
   lines[#lines + 1] = T.color("dim", T.wrap("  Source: " .. cite.of(q), width, "          "))
   say(opts, table.concat(lines, "\n"))
 end

@@ -18,13 +18,14 @@ end
 -- The deck table; on a narrow screen (a 40-column projector) with short headings.
 local function decks(st, out, width)
   local wide = width >= 56
-  local head = wide and "%-16s %7s %9s %10s %7s" or "%-12s %4s %5s %4s %6s"
-  local row = wide and "%-16s %7d %9d %10d %7d" or "%-12s %4d %5d %4d %6d"
+  -- narrow: 14 columns keep "organizations" whole, and the row is 37 wide
+  local head = wide and "%-16s %7s %9s %10s %7s" or "%-14s %4s %5s %4s %6s"
+  local row = wide and "%-16s %7d %9d %10d %7d" or "%-14s %4d %5d %4d %6d"
   out[#out + 1] = T.color("bold", wide and string.format(head, "Deck", "new", "learning", "due today", "mature")
     or string.format(head, "Deck", "new", "learn", "due", "mature"))
   local total = { new = 0, learning = 0, due = 0, mature = 0 }
   for _, d in ipairs(st.decks) do
-    out[#out + 1] = string.format(row, T.cut(d.deck, wide and 16 or 12), d.new, d.learning, d.due, d.mature)
+    out[#out + 1] = string.format(row, T.cut(d.deck, wide and 16 or 14), d.new, d.learning, d.due, d.mature)
     for k in pairs(total) do total[k] = total[k] + d[k] end
   end
   if #st.decks == 0 then out[#out + 1] = T.wrap("  (no cards yet: run `cards` to start)", width, "  ") end
@@ -126,7 +127,7 @@ local function weakest(st, out, width)
     if la ~= lb then return la < lb end
     return a.order < b.order
   end)
-  out[#out + 1] = "Weakest facts (lowest chance of recall now):"
+  out[#out + 1] = T.wrap("Weakest facts (lowest chance of recall now):", width, "  ")
   for i, e in ipairs(list) do
     local w, last = e.w, e.last
     local line = string.format("%2d. %s — recall %d%%, %d lapse%s", i, F.name(w.fact),
@@ -135,7 +136,7 @@ local function weakest(st, out, width)
       line = line .. string.format(", last rated %s, %s", RATING[last.rating] or "?",
         due_text(last.day + (last.interval or 0), st.today or halqa.store.today()))
     end
-    out[#out + 1] = "  " .. T.wrap(line, width - 2, "      ")
+    out[#out + 1] = T.wrap("  " .. line, width, "      ")
   end
 end
 
