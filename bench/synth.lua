@@ -1,6 +1,7 @@
 -- bench/synth.lua: writes a synthetic dataset N times the bundled one (same schema, valid under
 -- `halqa check`), for the benchmarks. Each record is copied N times with its id suffixed _K, and
--- every reference inside copy K points at copy K, so the copies are self-consistent.
+-- every reference inside copy K points at copy K, so the copies are self-consistent. Copy 1 keeps
+-- the bundled ids and names, so the bundled circle topics (which name records) work on it too.
 -- usage: lua5.4 bench/synth.lua DATA_DIR OUT_DIR [N=1000]
 local src, out, n = arg[1], arg[2], tonumber(arg[3] or "1000")
 assert(src and out, "usage: lua5.4 bench/synth.lua DATA_DIR OUT_DIR [N]")
@@ -18,7 +19,7 @@ local ref_fields = {
   doubtful = true, became = true,
 }
 
-local function rename(id, k) return id .. "_" .. k end
+local function rename(id, k) return k == 1 and id or id .. "_" .. k end
 
 local function copy(v, k, field)
   if type(v) ~= "table" then
@@ -67,6 +68,8 @@ for _, name in ipairs({ "sources", "parties", "people", "organizations", "events
       local c = name == "sources" and r or copy(r, k, nil)
       if name ~= "sources" then
         c.id = rename(r.id, k)
+      end
+      if name ~= "sources" and k > 1 then
         -- names stay distinct across copies, as they would in a real dataset of this size
         if c.name then c.name = c.name .. " " .. k end
         if c.title then c.title = c.title .. " " .. k end

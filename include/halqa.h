@@ -45,6 +45,8 @@ typedef struct halqa_config {
   int catch_sigint;                /* 1: Ctrl-C (SIGINT) interrupts this handle's running call */
   int terminal;                    /* 1: a terminal front end (below): scripts print to stdout,
                                       errors go to stderr, input comes from halqa_set_reader */
+  int no_cache;                    /* 1: compile the dataset and scripts from their text, neither
+                                      reading nor writing $XDG_CACHE_HOME/halqa/chunks */
 } halqa_config;
 
 /* "0.1.0": the library's version (the SONAME's major is HALQA_VERSION_MAJOR). */

@@ -33,7 +33,7 @@ class _Config(ctypes.Structure):
                 ("store_path", ctypes.c_char_p), ("mem_limit", ctypes.c_size_t),
                 ("time_limit", ctypes.c_double), ("columns", ctypes.c_int),
                 ("no_user_scripts", ctypes.c_int), ("catch_sigint", ctypes.c_int),
-                ("terminal", ctypes.c_int)]  # every field of halqa_config, in order: C reads them all
+                ("terminal", ctypes.c_int), ("no_cache", ctypes.c_int)]  # every field of halqa_config, in order: C reads them all
 
 
 _WRITER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t)

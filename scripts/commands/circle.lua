@@ -48,7 +48,8 @@ halqa.command("circle", "circle [TOPIC] [--list] [--seed N] [--player NAME] [--c
     if name and not topic.find(name) then
       usage("no topic '" .. name .. "' (topics: " .. table.concat(topic.ids(), ", ") .. ")")
     end
-    local b = bank.build(opts.seed)
+    -- one topic builds only the questions about its facts; every topic, the whole bank
+    local b = (name and not opts.list and not opts.check) and opts.seed or bank.build(opts.seed)
     if opts.list or opts.check then
       local topics, problems
       if name then topics, problems = { topic.get(name, b) }, {} else topics, problems = topic.all(b) end

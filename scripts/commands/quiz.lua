@@ -1,9 +1,10 @@
 -- commands/quiz.lua: `quiz` — a quiz session on the bundled data, in the REPL or as `halqa quiz`.
 
 -- Libraries load when the command first runs, so start-up does not pay for them.
-local options, bank, session, T
+local options, bank, draw, session, T
 local function load_libs()
   options, bank, session = require("lib.options"), require("lib.quiz.bank"), require("lib.quiz.session")
+  draw = require("lib.quiz.draw")
   T = require("lib.text")
 end
 
@@ -25,38 +26,12 @@ local spec = {
 }
 
 
--- The questions named by --id, in the order given.
-local function by_ids(all, ids)
-  local index = {}
-  for _, q in ipairs(all) do index[q.id] = q end
-  local out = {}
-  for _, id in ipairs(ids) do
-    if not index[id] then options.error("quiz", spec, "no question with id '" .. id .. "' (see `export`)") end
-    out[#out + 1] = index[id]
-  end
-  return out
-end
-
--- Checks that filter values name things that exist, so a typo is an error, not an empty quiz.
-local function check_filters(opts, all)
-  local known = { generator = {}, kind = {}, topic = {} }
-  for _, q in ipairs(all) do
-    known.generator[q.generator], known.kind[q.kind] = true, true
-    for _, t in ipairs(q.tags) do known.topic[t] = true end
-  end
-  for field, set in pairs(known) do
-    for _, v in ipairs(opts[field]) do
-      if not set[v] then
-        local hint = field == "generator" and " (see `quiz --list-generators`; a generator file is read when a command runs)"
-          or field == "kind" and " (kinds: short choice multi truefalse order match cloze date number)" or ""
-        error({ message = require("lib.text").wrap("quiz: no questions with " .. field .. " '" .. v .. "'" .. hint,
-          halqa.columns(), "  "), status = 2 }, 0)
-      end
-    end
-  end
-  for _, p in ipairs(opts.party) do
-    if not parties[p] then options.error("quiz", spec, "no party with id '" .. p .. "' (try parties.CPP)") end
-  end
+-- A bad filter value is a usage error: a typo is an error, not an empty quiz.
+local function filter_error(msg, field)
+  if field == "party" then options.error("quiz", spec, msg) end
+  local hint = field == "generator" and " (see `quiz --list-generators`; a generator file is read when a command runs)"
+    or field == "kind" and " (kinds: short choice multi truefalse order match cloze date number)" or ""
+  error({ message = T.wrap("quiz: " .. msg .. hint, halqa.columns(), "  "), status = 2 }, 0)
 end
 
 halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json]  a quiz with feedback and a score\n\n" ..
@@ -73,16 +48,19 @@ halqa.command("quiz", "quiz [-n N] [--seed N] [--party ID] [--kind KIND] [--json
     end
     if #rest > 0 then options.error("quiz", spec, "unexpected argument '" .. rest[1] .. "'") end
     local seed = opts.seed or os.time()
-    local all = bank.build(seed)
-    check_filters(opts, all)
     local questions
     if #opts.id > 0 then
-      questions = by_ids(all, opts.id)
+      local missing
+      questions, missing = bank.by_ids(seed, opts.id)
+      if not questions then options.error("quiz", spec, "no question with id '" .. missing .. "' (see `export`)") end
     else
-      local pool = bank.filter(all, opts)
-      if #pool == 0 then options.error("quiz", spec, "no questions match these filters together") end
-      -- in the seed's order, leaving out any question another chosen one would give away
-      questions = require("lib.quiz.giveaway").pick(halqa.random(seed):sample(pool, #pool), opts.count)
+      -- drawn key by key with the seed, building only the questions asked (lib/quiz/draw.lua)
+      local msg, field
+      questions, msg, field = draw.questions(opts, seed)
+      if not questions then
+        if field then filter_error(msg, field) end
+        options.error("quiz", spec, msg)
+      end
     end
     if not opts.json then
       print(T.wrap(string.format("Quiz: %s (seed %d). Answer each; ? for a hint (a hinted answer scores half), skip, quit.",

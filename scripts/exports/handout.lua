@@ -2,7 +2,7 @@
 -- (circles/TOPIC.lua) as a Markdown handout to print: reading, timeline, questions, discussion
 -- prompts and, on a separate page, the answer key (lib/circle/handout.lua).
 
-local options, bank = require("lib.options"), require("lib.quiz.bank")
+local options = require("lib.options")
 local topic, handout = require("lib.circle.topic"), require("lib.circle.handout")
 
 local spec = {
@@ -28,7 +28,7 @@ return {
     if #rest > 1 then usage("unexpected argument '" .. rest[2] .. "'") end
     if not topic.find(rest[1]) then usage("no topic '" .. rest[1] .. "' (one of: " .. topics .. ")") end
     local sink = require("lib.export.format").sink(opts, spec) -- a bad -o is refused before the work
-    sink.add(handout.render(topic.get(rest[1], bank.build(opts.seed)), opts.seed))
+    sink.add(handout.render(topic.get(rest[1], opts.seed), opts.seed))
     sink.finish()
   end,
 }

@@ -11,12 +11,12 @@ local spec = E.paper_spec("html")
 -- The page for the arguments: a TOPIC's handout, or the worksheet of --seed.
 local function page_for(opts, rest)
   if rest[1] then
-    local topic, bank = require("lib.circle.topic"), require("lib.quiz.bank")
+    local topic = require("lib.circle.topic")
     if not topic.find(rest[1]) then
       options.error("export", spec, "no topic '" .. rest[1] .. "' (one of: " .. table.concat(topic.ids(), ", ") .. ")")
     end
     local seed = opts.seed or 1
-    return H.handout(topic.get(rest[1], bank.build(seed)), seed)
+    return H.handout(topic.get(rest[1], seed), seed)
   end
   if not opts.seed then
     options.error("export", spec, "an html worksheet needs --seed N (the drill it matches), or a TOPIC for a handout")

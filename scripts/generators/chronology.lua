@@ -105,7 +105,7 @@ end
 return {
   name = "chronology",
   description = "Put three to five events in date order",
-  generate = function(ctx)
+  lazy = function(ctx) -- the lazy form (docs/scripting.md): the groups kept are the keys
     local list = F.timeline()
     local most = first_years(list)
     local groups = {}
@@ -128,10 +128,15 @@ return {
       end
       return false
     end
+    local kept = {} -- which groups make a question depends on the order only: decided here
     for _, group in ipairs(groups) do
-      local fresh = not each_three(group, function(key) return threes[key] end)
-      if fresh then
+      if not each_three(group, function(key) return threes[key] end) then
         each_three(group, function(key) threes[key] = true end)
+        kept[#kept + 1] = group
+      end
+    end
+    return kept, function(group)
+      do
         local items, told = {}, {}
         for i, id in ipairs(group) do
           items[i] = events[id].title

@@ -43,8 +43,8 @@ local function near_years(rng, year, taken)
   return rng:sample(pool, 3)
 end
 
-local function event_dates(ctx)
-  for i, id in ipairs(halqa.index.events_by_date) do
+local function event_dates(ctx) -- each family returns its keys and one key's questions
+  return halqa.index.events_by_date, function(id, i)
     local e = events[id]
     local d = e.date
     if F.askable(d) and not names_a_year(e.title) then
@@ -126,7 +126,7 @@ local function events_of_year(ctx)
   local years = {}
   for year in pairs(halqa.index.events_by_year) do years[#years + 1] = year end
   table.sort(years)
-  for _, year in ipairs(years) do
+  return years, function(year)
     local ids = halqa.index.events_by_year[year]
     -- each event of the year in turn (the others of the year are never its distractors); a title
     -- that holds the year would give itself away
@@ -189,7 +189,7 @@ end
 
 -- Foundings of parties: the date, and a cloze naming the party from its founding.
 local function foundings(ctx)
-  for _, id in ipairs(F.ids("parties")) do
+  return F.ids("parties"), function(id)
     local p = parties[id]
     if F.askable(p.founded) then
       local ev = F.founding_event(id)
@@ -217,9 +217,7 @@ end
 return {
   name = "dates",
   description = "When events happened and parties were founded, to the precision of the sources",
-  generate = function(ctx)
-    event_dates(ctx)
-    events_of_year(ctx)
-    foundings(ctx)
+  lazy = function(ctx) -- the lazy form (docs/scripting.md): the families' keys, joined
+    return require("lib.quiz.keys").join({ event_dates(ctx) }, { events_of_year(ctx) }, { foundings(ctx) })
   end,
 }

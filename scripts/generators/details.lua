@@ -18,8 +18,8 @@ local function in_sentence(title)
   return title
 end
 
-local function organizations_(ctx)
-  for _, id in ipairs(F.ids("organizations")) do
+local function organizations_(ctx) -- each family returns its keys and one key's questions
+  return F.ids("organizations"), function(id)
     local o = organizations[id]
     local tags = { "organizations" }
     if o.abbr and o.abbr ~= o.name and not F.find_word(o.name, o.abbr) then
@@ -42,7 +42,7 @@ local function organizations_(ctx)
 end
 
 local function people_(ctx)
-  for _, id in ipairs(F.ids("people")) do
+  return F.ids("people"), function(id)
     local p = people[id]
     if p.title and not F.find_word(p.name, p.title) then
       local rank = is_rank(p.title)
@@ -88,7 +88,7 @@ end
 
 local function parties_(ctx)
   local all = F.ids("parties")
-  for _, id in ipairs(all) do
+  return all, function(id)
     local p = parties[id]
     if p.native_name then
       local ranked = {}
@@ -129,7 +129,7 @@ local function events_(ctx)
     for _, pl in ipairs(events[id].places or {}) do places[pl] = true end
   end
   local all_places = F.sorted_keys(places)
-  for _, id in ipairs(halqa.index.events_by_date) do
+  return halqa.index.events_by_date, function(id)
     local e = events[id]
     local from = e.from or {}
     -- the party a founding broke away from
@@ -179,10 +179,7 @@ end
 return {
   name = "details",
   description = "What else the records say: short names, when a body was set up, titles and ranks, Urdu names, what a party became",
-  generate = function(ctx)
-    organizations_(ctx)
-    people_(ctx)
-    parties_(ctx)
-    events_(ctx)
+  lazy = function(ctx) -- the lazy form (docs/scripting.md): the families' keys, joined
+    return require("lib.quiz.keys").join({ organizations_(ctx) }, { people_(ctx) }, { parties_(ctx) }, { events_(ctx) })
   end,
 }

@@ -33,8 +33,8 @@ local statements = family("true_false").statements
 return {
   name = "events",
   description = "What happened: events from a description, who and which parties took part, mergers and splits, figures, places, and true/false statements",
-  generate = function(ctx)
-    for _, id in ipairs(index.events_by_date) do
+  lazy = function(ctx) -- the lazy form (docs/scripting.md): one event's questions at a time
+    return index.events_by_date, function(id)
       local e = events[id]
       local c = ctx
       which_event(c, e)

@@ -26,8 +26,8 @@ end
 
 local STATUS = { active = "still active", defunct = "no longer active (defunct)" }
 
-local function generate(ctx)
-  for _, id in ipairs(F.ids("parties")) do
+local function lazy(ctx) -- the lazy form (docs/scripting.md): one party's questions at a time
+  return F.ids("parties"), function(id)
     local p = parties[id]
     local tags = { "parties", "infobox" }
     local function ask(kind, field, spec)
@@ -118,4 +118,4 @@ local function generate(ctx)
   end
 end
 
-return { name = "infobox", description = "The infobox facts of each party: ideology, colour, status, splits and mergers", generate = generate }
+return { name = "infobox", description = "The infobox facts of each party: ideology, colour, status, splits and mergers", lazy = lazy }

@@ -614,7 +614,7 @@ local function generate(ctx)
     end
   end
 
-  for _, p in ipairs(posts) do
+  local function by_post(p) -- the lazy form's families: by post, by person and place, by event
     if p.target then
       holder_questions(p)
       party_question(p)
@@ -633,7 +633,7 @@ local function generate(ctx)
       table.insert(places[k], p)
     end
   end
-  for _, k in ipairs(order) do
+  local function by_place(k)
     local list = places[k]
     post_question(list[1].person, list[1].target, list)
   end
@@ -653,7 +653,7 @@ local function generate(ctx)
   local sides = { [party_side] = P.tierset({ party_side, public_side }),
                   [public_side] = P.tierset({ public_side, party_side }) }
 
-  for _, id in ipairs(halqa.index.events_by_date) do
+  local function by_event(id)
     local e = events[id]
     local text = F.event_text(e)
     for _, person in ipairs(F.undoubted(e, e.people)) do
@@ -696,10 +696,12 @@ local function generate(ctx)
       end
     end
   end
+  -- the lazy form (docs/scripting.md): the keys of the three families, joined
+  return require("lib.quiz.keys").join({ posts, by_post }, { order, by_place }, { halqa.index.events_by_date, by_event })
 end
 
 return {
   name = "leaders",
   description = "Founders, leaders and post-holders of the parties, and the people the events name",
-  generate = generate,
+  lazy = generate,
 }

@@ -53,7 +53,7 @@ local function generate(ctx)
     if exact_year(e.date) and not e.title:find("%d%d%d%d") then dated[#dated + 1] = e end
   end
   -- years between: each event and the next dated event of one of its parties, a year or more on
-  for i, a in ipairs(dated) do
+  local function years_between(a, i)
     for j = i + 1, #dated do
       local b = dated[j]
       local p = shares_party(a, b)
@@ -73,7 +73,7 @@ local function generate(ctx)
   end
   -- which came first: events of parties with nothing in common, years apart; of the later events
   -- that fit, each event takes the one its place in the list points to, so that partners vary
-  for i, a in ipairs(dated) do
+  local function came_first(a, i)
     local fit = {}
     for j = i + 1, #dated do
       local b = dated[j]
@@ -97,13 +97,19 @@ local function generate(ctx)
       }
     end
   end
-  leader_at_time(ctx)
-  party_at_time(ctx)
-  name_in_year(ctx)
+  -- the lazy form (docs/scripting.md): each family's keys are the dated events' ids (a circle
+  -- then builds only its own events' questions); the families of linked/ are one key each
+  local ids = {}
+  for k, e in ipairs(dated) do ids[k] = e.id end
+  return require("lib.quiz.keys").join({ ids, function(_, i) years_between(dated[i], i) end },
+    { ids, function(_, i) came_first(dated[i], i) end },
+    { { "leader_at_time" }, function() leader_at_time(ctx) end },
+    { { "party_at_time" }, function() party_at_time(ctx) end },
+    { { "name_in_year" }, function() name_in_year(ctx) end })
 end
 
 return {
   name = "linked",
   description = "Questions joining two records through their dates: years between, which came first, who led a party then, a person's party then, a party's name in a year",
-  generate = generate,
+  lazy = generate,
 }

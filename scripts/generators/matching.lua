@@ -107,7 +107,7 @@ local function people_parties(ctx)
   table.sort(order)
   local buckets = {}
   for _, p in ipairs(order) do buckets[#buckets + 1] = { label = p, items = by_party[p] } end
-  for _, group in ipairs(rotate(buckets, 6, 4)) do
+  return rotate(buckets, 6, 4), function(group) -- the keys and one key's question
     local pairs_, facts, told, cites = {}, {}, {}, {}
     for i, g in ipairs(group) do
       pairs_[i] = { F.name(g.item), F.name(g.label) }
@@ -188,7 +188,7 @@ local function events_years(ctx)
       end
     end
   end
-  for _, group in ipairs(groups) do
+  return groups, function(group)
     if #group >= 3 then
       table.sort(group, function(a, b) return F.interval(events[a].date) < F.interval(events[b].date) end)
       local pairs_, told, cites = {}, {}, {}
@@ -332,7 +332,7 @@ local function formed(ctx)
   end
   local buckets = {}
   for _, p in ipairs(order) do buckets[#buckets + 1] = { label = p, items = by_formed[p] } end
-  for _, group in ipairs(rotate(buckets, 5, 4)) do
+  return rotate(buckets, 5, 4), function(group)
     local pairs_, facts, told, cites = {}, {}, {}, {}
     for i, g in ipairs(group) do
       local e = events[g.item]
@@ -354,10 +354,8 @@ end
 return {
   name = "matching",
   description = "Matching: people to parties, events to years, organizations to parties, mergers and splits to what they formed",
-  generate = function(ctx)
-    people_parties(ctx)
-    events_years(ctx)
-    org_party(ctx)
-    formed(ctx)
+  lazy = function(ctx) -- the lazy form (docs/scripting.md): each family's groups, joined
+    return require("lib.quiz.keys").join({ people_parties(ctx) }, { events_years(ctx) },
+      { { "org_party" }, function() org_party(ctx) end }, { formed(ctx) })
   end,
 }

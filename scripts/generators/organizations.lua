@@ -213,7 +213,7 @@ local function generate(ctx)
   end }
 
   -- The student wing. -------------------------------------------------------------------------
-  for _, p in ipairs(party_ids) do
+  local function student_wing(p) -- each family is one key's questions (the lazy form)
     local w = parties[p].student_wing
     if w then
       local src = common_sources(w, p)
@@ -245,7 +245,7 @@ local function generate(ctx)
   end
 
   -- Publications. -----------------------------------------------------------------------------
-  for _, p in ipairs(party_ids) do
+  local function publications(p)
     local pubs = parties[p].publications or {}
     if #pubs > 0 then
       local tags = { "organizations", "publications" }
@@ -299,7 +299,7 @@ local function generate(ctx)
 
   -- Affiliations, national and international. -----------------------------------------------
   local FIELDS = { { "national_affiliations", "national" }, { "international_affiliations", "international" } }
-  for _, p in ipairs(party_ids) do
+  local function affiliations(p)
     local r = parties[p]
     local t = tied(p)
     for _, f in ipairs(FIELDS) do
@@ -386,11 +386,18 @@ local function generate(ctx)
 
   -- Which party an organization belongs to: choice, and a true or false statement. -------------
   local n_owned = 0
+  local owned_rank = {} -- each one's place among those asked, decided in order at set-up
   for _, o in ipairs(org_ids) do
+    if owner[o] and not mentions(F.long_name(o) .. " " .. table.concat(F.accepted(o), " "), owner[o]) then
+      n_owned = n_owned + 1
+      owned_rank[o] = n_owned
+    end
+  end
+  local function party_of(o)
     local p = owner[o]
     local org = organizations[o]
-    if p and not mentions(F.long_name(o) .. " " .. table.concat(F.accepted(o), " "), p) then
-      n_owned = n_owned + 1
+    if owned_rank[o] then
+      n_owned = owned_rank[o]
       local tags = { "organizations", org.kind == "publication" and "publications" or "fronts" }
       if org.kind == "student" then tags[#tags + 1] = "student wing" end
       local stated = F.capital(the(o)) .. " " .. tie_words(org.kind) .. " " .. the(p) .. "."
@@ -433,7 +440,7 @@ local function generate(ctx)
   end
 
   -- What an Urdu name means, and the name from its meaning. ----------------------------------
-  for _, o in ipairs(org_ids) do
+  local function meaning(o)
     local org = organizations[o]
     if org.translation then
       local lang = LANGUAGE[org.language or ""]
@@ -467,7 +474,7 @@ local function generate(ctx)
   local kinds = {}
   for k in pairs(halqa.index.organizations_by_kind) do kinds[#kinds + 1] = k end
   table.sort(kinds)
-  for _, o in ipairs(org_ids) do
+  local function body_kind(o)
     local org = organizations[o]
     local k = org.kind
     -- a name that says what the body is ("Trade Union Federation": a trade union) answers itself
@@ -498,7 +505,7 @@ local function generate(ctx)
     return F.askable(d) and d.year > year
   end
 
-  for _, id in ipairs(halqa.index.events_by_date) do
+  local function in_events(id)
     local e = events[id]
     local text = F.event_text(e)
     local in_event = F.set(e.organizations)
@@ -587,10 +594,15 @@ local function generate(ctx)
       end
     end
   end
+  -- the lazy form (docs/scripting.md): the keys of every family, joined
+  local events_by_date = halqa.index.events_by_date
+  return require("lib.quiz.keys").join({ party_ids, student_wing }, { party_ids, publications },
+    { party_ids, affiliations }, { org_ids, party_of }, { org_ids, meaning }, { org_ids, body_kind },
+    { events_by_date, in_events })
 end
 
 return {
   name = "organizations",
   description = "Student wings, publications, affiliations and fronts of the parties, and the organizations in events",
-  generate = generate,
+  lazy = generate,
 }

@@ -52,10 +52,16 @@ void hq_push_fsrs_params(lua_State *L, const fsrs_params *p);
 ** retrievability}. */
 void hq_push_fsrs_outcome(lua_State *L, const fsrs_outcome *o);
 
+/* Opens the progress store on first use; the caller keeps what it returns open after lua_close. */
+typedef store *hq_store_opener(void *ud);
+
 /* halqa.store over s: mode, path, today, begin_session, end_session, record_answer, sync_cards,
 ** due, new_cards, card, review, undo, make_due, history, stats (docs/store.md). Scripts get no
 ** SQL. The host keeps s open until after lua_close(L). */
 void hq_open_store(lua_State *L, int api, store *s);
+/* The same, with the store opened by open(ud) the first time a function of halqa.store needs it
+** (NULL from open: "no progress store is open"). */
+void hq_open_store_lazy(lua_State *L, int api, hq_store_opener *open, void *ud);
 
 /* halqa.classroom: the networked classroom's server, client and QR codes (lua_classroom.c);
 ** web_dir is the phone page's folder (share/halqa/web), or NULL when it was not found. */

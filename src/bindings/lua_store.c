@@ -47,7 +47,7 @@ static int l_configure(lua_State *L) {
   return 0;
 }
 
-void hq_open_store(lua_State *L, int api, store *s) {
+static void open_store(lua_State *L, int api, store *s, hq_store_opener *open, void *ud) {
   static const luaL_Reg funcs[] = {
     {"mode", l_mode}, {"path", l_path}, {"today", l_today},
     {"begin_session", l_begin_session}, {"end_session", l_end_session},
@@ -63,7 +63,7 @@ void hq_open_store(lua_State *L, int api, store *s) {
   api = lua_absindex(L, api);
   ls_open_metatables(L);
   lua_createtable(L, 0, (int)(sizeof funcs / sizeof funcs[0]) - 1);
-  ls_push_box(L, s);
+  ls_push_box(L, s, open, ud);
   luaL_setfuncs(L, funcs, 1); /* every function shares the box as its upvalue */
   /* halqa.fsrs.optimize is the store's: it fits the weights to the store's history. */
   if (lua_getfield(L, api, "fsrs") == LUA_TTABLE) { /* store table, fsrs table */
@@ -72,4 +72,12 @@ void hq_open_store(lua_State *L, int api, store *s) {
   }
   lua_pop(L, 1);
   lua_setfield(L, api, "store");
+}
+
+void hq_open_store(lua_State *L, int api, store *s) {
+  open_store(L, api, s, NULL, NULL);
+}
+
+void hq_open_store_lazy(lua_State *L, int api, hq_store_opener *open, void *ud) {
+  open_store(L, api, NULL, open, ud);
 }

@@ -19,8 +19,12 @@
 #define BOX_MT "halqa.store"        /* the upvalue holding the store pointer */
 #define HELD_MT "halqa.store.held"  /* C results awaiting conversion */
 
+/* The store, or how to open it on first use: start-up does not pay for opening (and, for a new
+** file, building the schema) when nothing in the session asks for the store. */
 typedef struct box {
   store *s;
+  hq_store_opener *open;
+  void *ud;
 } box;
 
 static int held_gc(lua_State *L) {
@@ -55,6 +59,10 @@ void ls_release(lua_State *L, int idx) {
 
 store *ls_store_of(lua_State *L) {
   box *b = luaL_testudata(L, lua_upvalueindex(1), BOX_MT);
+  if (b && !b->s && b->open) {
+    b->s = b->open(b->ud);
+    b->open = NULL; /* asked once: a store that cannot open is not retried on every call */
+  }
   if (!b || !b->s) luaL_error(L, "halqa.store: no progress store is open");
   return b->s;
 }
@@ -194,8 +202,10 @@ void ls_open_metatables(lua_State *L) {
   lua_pop(L, 1);
 }
 
-void ls_push_box(lua_State *L, store *s) {
+void ls_push_box(lua_State *L, store *s, hq_store_opener *open, void *ud) {
   box *b = lua_newuserdatauv(L, sizeof *b, 0);
   b->s = s;
+  b->open = open;
+  b->ud = ud;
   luaL_setmetatable(L, BOX_MT);
 }

@@ -34,8 +34,9 @@ typedef struct held {
 
 /* Makes the metatables of held results and of the store box (once per state). */
 void ls_open_metatables(lua_State *L);
-/* Pushes the box holding s: the upvalue every function of halqa.store shares. */
-void ls_push_box(lua_State *L, store *s);
+/* Pushes the box holding s (or open and ud, to open it on first use): the upvalue every function
+** of halqa.store shares. */
+void ls_push_box(lua_State *L, store *s, hq_store_opener *open, void *ud);
 
 /* Pushes an empty held userdata of the given kind: safe to collect at any moment. */
 held *ls_new_held(lua_State *L, int kind);

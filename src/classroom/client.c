@@ -1,5 +1,6 @@
 /* client.c: `halqa join`'s side of the protocol, on libcurl — joining, the event stream (read on a
-** thread of its own, reconnecting with the seat's token when the connection drops) and answers. */
+** thread of its own, reconnecting with the seat's token when the connection drops) and answers.
+** libcurl is loaded when a student first joins (curl_lazy.c); `cu` is it, set by cr_join. */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -10,9 +11,8 @@
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
-#include <curl/curl.h>
-
 #include "classroom.h"
+#include "curl_lazy.h"
 #include "list.h"
 
 struct cr_client {
@@ -29,6 +29,8 @@ struct cr_client {
   size_t line_len;
   char *event, *data;
 };
+
+static const cr_curl *cu; /* set once, before any request, by cr_join */
 
 typedef struct buffer {
   char *p;
@@ -50,7 +52,7 @@ static size_t collect(char *ptr, size_t size, size_t n, void *ud) {
 
 /* POSTs json to base+path; returns the status (0 on failure, err set) and the body in *out. */
 static long post(const char *base, const char *path, const char *json, char **out, char *err, size_t errlen) {
-  CURL *h = curl_easy_init();
+  CURL *h = cu->easy_init();
   if (!h) {
     snprintf(err, errlen, "cannot start libcurl");
     return 0;
@@ -58,20 +60,20 @@ static long post(const char *base, const char *path, const char *json, char **ou
   char url[1024];
   snprintf(url, sizeof url, "%s%s", base, path);
   buffer b = { NULL, 0 };
-  struct curl_slist *hdr = curl_slist_append(NULL, "Content-Type: application/json");
-  curl_easy_setopt(h, CURLOPT_URL, url);
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdr);
-  curl_easy_setopt(h, CURLOPT_POSTFIELDS, json);
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &b);
-  curl_easy_setopt(h, CURLOPT_TIMEOUT, 15L);
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  CURLcode rc = curl_easy_perform(h);
+  struct curl_slist *hdr = cu->slist_append(NULL, "Content-Type: application/json");
+  cu->easy_setopt(h, CURLOPT_URL, url);
+  cu->easy_setopt(h, CURLOPT_HTTPHEADER, hdr);
+  cu->easy_setopt(h, CURLOPT_POSTFIELDS, json);
+  cu->easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
+  cu->easy_setopt(h, CURLOPT_WRITEDATA, &b);
+  cu->easy_setopt(h, CURLOPT_TIMEOUT, 15L);
+  cu->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  CURLcode rc = cu->easy_perform(h);
   long status = 0;
-  if (rc == CURLE_OK) curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-  else snprintf(err, errlen, "%s: %s", url, curl_easy_strerror(rc));
-  curl_slist_free_all(hdr);
-  curl_easy_cleanup(h);
+  if (rc == CURLE_OK) cu->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+  else snprintf(err, errlen, "%s: %s", url, cu->easy_strerror(rc));
+  cu->slist_free_all(hdr);
+  cu->easy_cleanup(h);
   *out = b.p ? b.p : strdup("");
   return status;
 }
@@ -139,21 +141,21 @@ static void *stream_thread(void *ud) {
   char url[1200];
   snprintf(url, sizeof url, "%s/api/events?token=%s", c->base, c->token);
   for (;;) {
-    CURL *h = curl_easy_init();
+    CURL *h = cu->easy_init();
     if (!h) break;
-    curl_easy_setopt(h, CURLOPT_URL, url);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_stream);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, c);
-    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
-    curl_easy_setopt(h, CURLOPT_XFERINFODATA, c);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 5L);
+    cu->easy_setopt(h, CURLOPT_URL, url);
+    cu->easy_setopt(h, CURLOPT_WRITEFUNCTION, on_stream);
+    cu->easy_setopt(h, CURLOPT_WRITEDATA, c);
+    cu->easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    cu->easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+    cu->easy_setopt(h, CURLOPT_XFERINFODATA, c);
+    cu->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    cu->easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 5L);
     c->line_len = 0;
-    curl_easy_perform(h);
+    cu->easy_perform(h);
     long status = 0;
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-    curl_easy_cleanup(h);
+    cu->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    cu->easy_cleanup(h);
     pthread_mutex_lock(&c->lock);
     int stop = c->closing || c->ended;
     pthread_mutex_unlock(&c->lock);
@@ -175,6 +177,7 @@ static void *stream_thread(void *ud) {
 /* ---- joining, answering, leaving ---- */
 
 cr_client *cr_join(const char *address, const char *code, const char *name, char *err, size_t errlen) {
+  if (!cu && !(cu = cr_curl_get(err, errlen))) return NULL;
   cr_client *c = calloc(1, sizeof *c);
   if (!c) {
     snprintf(err, errlen, "out of memory");

@@ -11,7 +11,7 @@
 
 static const char usage_line[] =
   "usage: halqa [--data DIR] [--scripts DIR]... [--db FILE] [--mem-limit MiB] [--time-limit SECONDS]\n"
-  "             [-e CHUNK]... [SCRIPT.lua [ARGS...] | COMMAND [ARGS...]]";
+  "             [--no-cache] [-e CHUNK]... [SCRIPT.lua [ARGS...] | COMMAND [ARGS...]]";
 
 static const char help_text[] =
   "halqa: study the history of the communist movement in Pakistan.\n\n"
@@ -29,6 +29,8 @@ static const char help_text[] =
   "  --mem-limit MiB     Lua memory cap (default 256)\n"
   "  --time-limit SECS   CPU seconds a script may run without asking for input (default 60;\n"
   "                      0 for none)\n"
+  "  --no-cache          compile the dataset and scripts from their text, neither using nor\n"
+  "                      writing the cache of compiled files ($XDG_CACHE_HOME/halqa/chunks)\n"
   "  --version           print the version\n"
   "  --help              print this help\n";
 
@@ -123,6 +125,8 @@ static int parse(cli *c, int argc, char **argv) {
     } else if (c->target) {
       if (c->n_rest >= 256) return usage_error("too many arguments%s", "");
       c->rest[c->n_rest++] = argv[i];
+    } else if (!script_args && strcmp(a, "--no-cache") == 0) {
+      c->cfg.no_cache = 1;
     } else if (strcmp(a, "--version") == 0) {
       printf("halqa %s (%s)\n", halqa_version(), halqa_lua_version());
       return -1;

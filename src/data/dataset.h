@@ -17,6 +17,9 @@ typedef void (*hq_problem_fn)(void *ud, const char *file, int line, const char *
 ** organizations=, sources= } and returns 0; on failure pushes nothing and returns the number of
 ** problems reported. Raises only when memory runs out. */
 int hq_dataset_load(lua_State *L, const char *dir, hq_problem_fn report, void *ud);
+/* The same, with each file's compiled form kept in cache_dir (chunkcache.h; NULL: none). */
+int hq_dataset_load_cached(lua_State *L, const char *dir, const char *cache_dir, hq_problem_fn report,
+                           void *ud);
 
 /* Pushes halqa.index, the indices derived from the dataset at index dataset (see indices.c). */
 void hq_push_indices(lua_State *L, int dataset);

@@ -15,6 +15,7 @@
 
 #include "dates.h"
 #include "datalines.h"
+#include "chunkcache.h"
 #include "dataset.h"
 #include "schema.h"
 
@@ -32,6 +33,7 @@ typedef struct data_file {
 
 typedef struct loader {
   lua_State *L;
+  const char *cache_dir; /* compiled data files (chunkcache.c), or NULL */
   hq_problem_fn report;
   void *ud;
   int problems;
@@ -394,10 +396,10 @@ static void load_file(loader *ld, int ti) {
     return;
   }
   size_t skip = df->len >= 3 && memcmp(df->src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a BOM, as loadfile skips */
-  lua_pushfstring(L, "@%s", df->path);
-  int loaded = luaL_loadbufferx(L, df->src + skip, df->len - skip, lua_tostring(L, -1), "t");
-  lua_remove(L, -2);
-  if (loaded != LUA_OK) {
+  char chunkname[4100];
+  snprintf(chunkname, sizeof chunkname, "@%s", df->path);
+  /* compiled once: the bytecode comes from the cache when this very text was compiled before */
+  if (hq_load_cached(L, ld->cache_dir, df->src + skip, df->len - skip, chunkname) != LUA_OK) {
     lua_problem(ld, lua_tostring(L, -1));
     lua_pop(L, 1);
     lua_pushnil(L);
@@ -457,9 +459,15 @@ static void load_file(loader *ld, int ti) {
 }
 
 int hq_dataset_load(lua_State *L, const char *dir, hq_problem_fn report, void *ud) {
+  return hq_dataset_load_cached(L, dir, NULL, report, ud);
+}
+
+int hq_dataset_load_cached(lua_State *L, const char *dir, const char *cache_dir, hq_problem_fn report,
+                           void *ud) {
   loader ld;
   memset(&ld, 0, sizeof ld);
   ld.L = L;
+  ld.cache_dir = cache_dir;
   ld.report = report;
   ld.ud = ud;
   lua_checkstack(L, 40);

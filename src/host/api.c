@@ -337,6 +337,24 @@ static const luaL_Reg api_funcs[] = {
   {"memory", api_memory}, {"clock", api_clock}, {NULL, NULL}
 };
 
+/* The progress store, opened the first time something asks (a store that cannot save still
+** runs in memory, and the reason is printed then); NULL only when there was no memory for it. */
+static store *open_progress(void *ud) {
+  hq_host *H = ud;
+  if (H->store_tried) return H->progress;
+  H->store_tried = 1;
+  char why[1024] = "";
+  store_status st = store_open(H->db_path, &H->progress, why, sizeof why);
+  if (st == STORE_ERROR) {
+    fprintf(H->err, "halqa: cannot open the progress store: not enough memory\n");
+    H->progress = NULL;
+  } else if (st != STORE_OK) {
+    fprintf(H->err, "halqa: %s\n", why);
+  }
+  if (H->progress) store_on_notice(H->progress, hq_tell_notice, H);
+  return H->progress;
+}
+
 void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   dataset = lua_absindex(L, dataset);
   lua_newtable(L);
@@ -370,6 +388,6 @@ void hq_push_api(lua_State *L, hq_host *H, int dataset) {
   hq_open_sqlite_image(L, -1);
   hq_open_fsrs(L);
   lua_setfield(L, -2, "fsrs");
-  hq_open_store(L, -1, H->progress);
+  hq_open_store_lazy(L, -1, open_progress, H);
   hq_open_classroom(L, -1, hq_default_web_dir());
 }

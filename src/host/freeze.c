@@ -1,7 +1,7 @@
 /* freeze.c: read-only views of tables; a write through one raises an error naming the table. */
 /*
 ** Lua 5.4 has no read-only flag, so a frozen table is an empty proxy with one shared metatable.
-** The proxy's target and name live in weak tables. Nested tables get their own proxy lazily, the
+** The proxy's target and name live in tables of the registry. Nested tables get their own proxy lazily, the
 ** first time they are read, so freezing the dataset costs nothing at load time and the real
 ** tables are never handed to a script. `rawset` would write into the proxy itself and
 ** `next`/`rawget` would see an empty table, so the sandbox swaps in versions that see through.
@@ -11,6 +11,15 @@
 ** under light-userdata keys, for the functions other files call). A nested proxy is not named
 ** when it is made, only linked to its parent and the key it was read by; the name
 ** ("parties.CPP.founded") is put together only when an error message needs it.
+**
+** Tables that never change once frozen (the dataset, the `halqa` table, the standard libraries:
+** hq_freeze_deep) are read faster still, as fast as Lua's own __index chain: each proxy has a
+** metatable of its own, and the first read through it "settles" it — every table inside its
+** real table is replaced, in place, by that table's (not yet settled) proxy, and the metatable's
+** __index becomes the real table itself. From then on a read is the VM following __index to a
+** table, with no C call, and still never yields a real table. Writes, `#`, pairs and the raw
+** guards go through C as before. A module's table is frozen the slow way (hq_freeze): its own
+** code may still change it, which settling would not see.
 */
 #include <string.h>
 
@@ -20,10 +29,10 @@
 
 /* Registry keys (their addresses) and the upvalue slots of the metamethods and guards. */
 static const char ro_meta_key = 0;    /* the shared metatable */
-static const char ro_targets_key = 0; /* proxy -> real table (weak keys) */
-static const char ro_cache_key = 0;   /* real table -> proxy (weak values) */
-static const char ro_names_key = 0;   /* proxy -> its name, or its parent proxy (weak keys) */
-static const char ro_keys_key = 0;    /* nested proxy -> the key its parent read it by (weak keys) */
+static const char ro_targets_key = 0; /* proxy -> real table */
+static const char ro_cache_key = 0;   /* real table -> proxy */
+static const char ro_names_key = 0;   /* proxy -> its name, or its parent proxy */
+static const char ro_keys_key = 0;    /* nested proxy -> the key its parent read it by */
 
 /* Where the five tables are: upvalues inside a metamethod or guard, stack slots elsewhere. */
 typedef struct ro_tables {
@@ -36,20 +45,18 @@ static const ro_tables UP = {
   lua_upvalueindex(5)
 };
 
-static void push_weak(lua_State *L, const char *mode) {
-  lua_newtable(L);
-  lua_newtable(L);
-  lua_pushstring(L, mode);
-  lua_setfield(L, -2, "__mode");
-  lua_setmetatable(L, -2);
-}
-
 int hq_is_frozen(lua_State *L, int idx) {
-  if (!lua_getmetatable(L, idx)) return 0;
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &ro_meta_key);
-  int same = lua_rawequal(L, -1, -2);
+  if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return 0;
+  lua_pop(L, 1);
+  idx = lua_absindex(L, idx);
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &ro_targets_key) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  lua_pushvalue(L, idx);
+  int frozen = lua_rawget(L, -2) == LUA_TTABLE;
   lua_pop(L, 2);
-  return same;
+  return frozen;
 }
 
 /* Pushes the real table behind the proxy at idx; returns 0 (pushing nothing) if not a proxy. */
@@ -97,6 +104,21 @@ static void push_child_name(lua_State *L, int nidx, int kidx) {
     lua_pushfstring(L, "%s[?]", lua_tostring(L, nidx));
 }
 
+/* Pushes the parent (which 1) or the key (2) of the proxy at idx, from its own metatable when it
+** is a deep child, else from the names or keys table; returns its type. */
+static int link(lua_State *L, const ro_tables *T, int idx, int which) {
+  idx = lua_absindex(L, idx);
+  if (lua_getmetatable(L, idx)) {
+    if (!lua_rawequal(L, -1, T->meta) && lua_rawgeti(L, -1, which) != LUA_TNIL) {
+      lua_remove(L, -2);
+      return lua_type(L, -1);
+    }
+    lua_pop(L, lua_rawequal(L, -1, T->meta) ? 1 : 2);
+  }
+  lua_pushvalue(L, idx);
+  return lua_rawget(L, which == 1 ? T->names : T->keys);
+}
+
 /* Pushes the name of the proxy at idx ("parties.CPP.founded"): up the chain of parents to a
 ** named proxy, then down again adding each key. */
 static void push_name(lua_State *L, const ro_tables *T, int idx) {
@@ -104,17 +126,15 @@ static void push_name(lua_State *L, const ro_tables *T, int idx) {
   int first = lua_gettop(L) + 1;
   lua_pushvalue(L, idx);                       /* p0 */
   for (;;) {                                   /* p0 .. pn */
-    luaL_checkstack(L, 2, "naming a read-only table");
-    lua_pushvalue(L, -1);
-    if (lua_rawget(L, T->names) != LUA_TTABLE) break;
+    luaL_checkstack(L, 3, "naming a read-only table");
+    if (link(L, T, -1, 1) != LUA_TTABLE) break;
   }
   if (lua_type(L, -1) != LUA_TSTRING) {        /* p0 .. pn name */
     lua_pop(L, 1);
     lua_pushliteral(L, "?");
   }
   for (int p = lua_gettop(L) - 2; p >= first; p--) {
-    lua_pushvalue(L, p);
-    lua_rawget(L, T->keys);                    /* p0 .. pn name key */
+    link(L, T, p, 2);                          /* p0 .. pn name key */
     push_child_name(L, -2, -1);                /* p0 .. pn name key childname */
     lua_replace(L, -3);
     lua_pop(L, 1);                             /* p0 .. pn childname */
@@ -123,19 +143,47 @@ static void push_name(lua_State *L, const ro_tables *T, int idx) {
   lua_settop(L, first);
 }
 
-/* Replaces the table at the stack top by a new proxy, registered in the cache and target tables.
-** The caller names it. */
-static void new_proxy(lua_State *L, const ro_tables *T) {
+static int ro_settle(lua_State *L);
+
+/* Pushes a metatable of a deep proxy's own: the shared metamethods, with __index the settling
+** function until the first read. */
+static void push_own_meta(lua_State *L, const ro_tables *T) {
+  lua_createtable(L, 2, 6);                      /* [1] parent, [2] key: set by expose */
+  static const char *const shared[] = {"__newindex", "__len", "__pairs", "__metatable", "__name"};
+  for (int i = 0; i < 5; i++) {
+    lua_getfield(L, T->meta, shared[i]);
+    lua_setfield(L, -2, shared[i]);
+  }
+  lua_getfield(L, T->meta, "settle");           /* one closure shared by every deep proxy */
+  lua_setfield(L, -2, "__index");
+}
+
+/* Replaces the table at the stack top by a new proxy, registered in the cache and target tables:
+** a deep one (a metatable of its own) when deep is set. The caller names it. */
+static void new_proxy(lua_State *L, const ro_tables *T, int deep) {
   lua_newtable(L);                               /* t proxy */
-  lua_pushvalue(L, -2);
-  lua_pushvalue(L, -2);
-  lua_rawset(L, T->cache);                       /* cache[t] = proxy */
+  if (!deep) {        /* a deep proxy is found in its parent's slot, which settling filled */
+    lua_pushvalue(L, -2);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, T->cache);                     /* cache[t] = proxy */
+  }
   lua_pushvalue(L, -1);
   lua_pushvalue(L, -3);
   lua_rawset(L, T->targets);                     /* targets[proxy] = t */
-  lua_pushvalue(L, T->meta);
+  if (deep)
+    push_own_meta(L, T);
+  else
+    lua_pushvalue(L, T->meta);
   lua_setmetatable(L, -2);
   lua_replace(L, -2);                            /* proxy */
+}
+
+/* Is the proxy at idx a deep one (its metatable not the shared one)? */
+static int is_deep(lua_State *L, const ro_tables *T, int idx) {
+  if (!lua_getmetatable(L, idx)) return 0;
+  int shared = lua_rawequal(L, -1, T->meta);
+  lua_pop(L, 1);
+  return !shared;
 }
 
 /* Turns a value just read from the target of the proxy at pidx into what a script may see:
@@ -144,6 +192,8 @@ static void new_proxy(lua_State *L, const ro_tables *T) {
 ** cache. */
 static void expose(lua_State *L, const ro_tables *T, int pidx, int kidx) {
   if (lua_type(L, -1) != LUA_TTABLE) return;
+  pidx = lua_absindex(L, pidx);
+  if (kidx) kidx = lua_absindex(L, kidx);
   lua_pushvalue(L, -1);
   if (lua_rawget(L, T->targets) != LUA_TNIL) {   /* already a proxy */
     lua_pop(L, 1);
@@ -156,16 +206,27 @@ static void expose(lua_State *L, const ro_tables *T, int pidx, int kidx) {
     return;
   }
   lua_pop(L, 1);
-  new_proxy(L, T);                               /* proxy */
-  lua_pushvalue(L, -1);
-  lua_pushvalue(L, pidx);
-  lua_rawset(L, T->names);                       /* names[proxy] = parent */
-  lua_pushvalue(L, -1);
-  if (kidx && (lua_type(L, kidx) == LUA_TSTRING || lua_isinteger(L, kidx)))
-    lua_pushvalue(L, kidx);
-  else
-    lua_pushboolean(L, 0);                       /* named parent[?] */
-  lua_rawset(L, T->keys);                        /* keys[proxy] = key */
+  int deep = is_deep(L, T, pidx);
+  new_proxy(L, T, deep);                         /* proxy */
+  /* parent and key: in a deep proxy's own metatable (slots 1 and 2, no shared table grows with
+  ** the dataset), else in the names and keys tables */
+  int proxy = lua_gettop(L);
+  int nameable = kidx && (lua_type(L, kidx) == LUA_TSTRING || lua_isinteger(L, kidx));
+  if (deep) {
+    lua_getmetatable(L, proxy);                  /* proxy meta */
+    lua_pushvalue(L, pidx);
+    lua_rawseti(L, -2, 1);                       /* meta[1] = parent */
+    if (nameable) lua_pushvalue(L, kidx); else lua_pushboolean(L, 0);
+    lua_rawseti(L, -2, 2);                       /* meta[2] = key (false: named parent[?]) */
+    lua_pop(L, 1);
+  } else {
+    lua_pushvalue(L, proxy);
+    lua_pushvalue(L, pidx);
+    lua_rawset(L, T->names);                     /* names[proxy] = parent */
+    lua_pushvalue(L, proxy);
+    if (nameable) lua_pushvalue(L, kidx); else lua_pushboolean(L, 0);
+    lua_rawset(L, T->keys);                      /* keys[proxy] = key */
+  }
 }
 
 static int ro_index(lua_State *L) {
@@ -173,6 +234,43 @@ static int ro_index(lua_State *L) {
   lua_pushvalue(L, 2);
   lua_rawget(L, -2);
   expose(L, &UP, 1, 2);
+  return 1;
+}
+
+/* Settles the deep proxy at idx (see the top of the file): each table in its real table becomes
+** that table's proxy, and the metatable's __index the real table. Leaves the stack as it was. */
+static void settle(lua_State *L, const ro_tables *T, int idx) {
+  idx = lua_absindex(L, idx);
+  if (!lua_getmetatable(L, idx)) return;
+  int settled = lua_getfield(L, -1, "__index") == LUA_TTABLE;
+  lua_pop(L, 2);
+  if (settled) return;                           /* once: its tables are proxies already */
+  if (!push_target(L, T, idx)) return;           /* t */
+  int t = lua_gettop(L);
+  luaL_checkstack(L, 6, "reading a read-only table");
+  for (lua_pushnil(L); lua_next(L, t);) {        /* t k v */
+    if (lua_type(L, -1) == LUA_TTABLE) {
+      expose(L, T, idx, -2);                     /* t k proxy */
+      lua_pushvalue(L, -2);
+      lua_insert(L, -2);                         /* t k k proxy */
+      lua_rawset(L, t);                          /* an existing key: allowed while traversing */
+    } else {
+      lua_pop(L, 1);
+    }
+  }
+  lua_getmetatable(L, idx);                      /* t meta */
+  lua_pushvalue(L, t);
+  lua_setfield(L, -2, "__index");
+  lua_settop(L, t - 1);
+}
+
+/* A deep proxy's first read: settles it, then reads as its __index now does (through the real
+** table's own metatable, which the base of globals has). */
+static int ro_settle(lua_State *L) {
+  settle(L, &UP, 1);
+  if (!push_target(L, &UP, 1)) return 0;
+  lua_pushvalue(L, 2);
+  lua_gettable(L, -2);
   return 1;
 }
 
@@ -194,6 +292,7 @@ static int ro_len(lua_State *L) {
 ** named parent[?]. */
 static int ro_next(lua_State *L) {
   lua_settop(L, 2);
+  if (is_deep(L, &UP, 1)) settle(L, &UP, 1);    /* its children are then deep proxies too */
   if (!push_target(L, &UP, 1)) return luaL_argerror(L, 1, "read-only table expected");
   lua_pushvalue(L, 2);
   if (!lua_next(L, -2)) {
@@ -224,10 +323,10 @@ static void push_tables(lua_State *L, ro_tables *T) {
     lua_pop(L, 1);
     T->meta = lua_gettop(L) + 1;
     lua_newtable(L);
-    push_weak(L, "k");
-    push_weak(L, "v");
-    push_weak(L, "k");
-    push_weak(L, "k");
+    /* Plain (strong) tables: what is frozen lives as long as the state anyway (the dataset, the
+    ** modules, the libraries), and weak ones, with a proxy for every record, would make every
+    ** collection work through them as ephemerons. */
+    for (int i = 0; i < RO_NUP - 1; i++) lua_newtable(L);
     static const void *const keys[RO_NUP] = {
       &ro_meta_key, &ro_targets_key, &ro_cache_key, &ro_names_key, &ro_keys_key
     };
@@ -245,6 +344,9 @@ static void push_tables(lua_State *L, ro_tables *T) {
     lua_pushcclosure(L, ro_next, RO_NUP);
     lua_pushcclosure(L, ro_pairs, 1);
     lua_setfield(L, -2, "__pairs");
+    for (int i = 0; i < RO_NUP; i++) lua_pushvalue(L, T->meta + i);
+    lua_pushcclosure(L, ro_settle, RO_NUP);
+    lua_setfield(L, -2, "settle");                 /* a deep proxy's first __index */
     lua_pushliteral(L, "read-only");
     lua_setfield(L, -2, "__metatable");
     lua_pushliteral(L, "halqa.readonly");
@@ -257,7 +359,7 @@ static void push_tables(lua_State *L, ro_tables *T) {
   T->keys = T->meta + 4;
 }
 
-void hq_freeze(lua_State *L, int idx, const char *name) {
+static void freeze(lua_State *L, int idx, const char *name, int deep) {
   idx = lua_absindex(L, idx);
   luaL_checktype(L, idx, LUA_TTABLE);
   if (hq_is_frozen(L, idx)) return;
@@ -267,13 +369,21 @@ void hq_freeze(lua_State *L, int idx, const char *name) {
   if (lua_rawget(L, T.cache) != LUA_TTABLE) {    /* no proxy yet: make one named `name` */
     lua_pop(L, 1);
     lua_pushvalue(L, idx);
-    new_proxy(L, &T);
+    new_proxy(L, &T, deep);
     lua_pushvalue(L, -1);
     lua_pushstring(L, name);
     lua_rawset(L, T.names);
   }
   lua_replace(L, idx);
   lua_pop(L, RO_NUP);
+}
+
+void hq_freeze(lua_State *L, int idx, const char *name) {
+  freeze(L, idx, name, 0);
+}
+
+void hq_freeze_deep(lua_State *L, int idx, const char *name) {
+  freeze(L, idx, name, 1);
 }
 
 /* The raw-access functions a sandbox offers instead of Lua's own, so that a proxy can neither be
@@ -292,9 +402,11 @@ static int guard_rawget(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_checkany(L, 2);
   lua_settop(L, 2);
-  if (push_target(L, &UP, 1)) {
-    lua_pop(L, 1);
-    return ro_index(L);
+  if (push_target(L, &UP, 1)) {                 /* the real table's value, as a proxy */
+    lua_pushvalue(L, 2);
+    lua_rawget(L, -2);
+    expose(L, &UP, 1, 2);
+    return 1;
   }
   lua_rawget(L, 1);
   return 1;

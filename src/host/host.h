@@ -18,6 +18,7 @@ typedef struct hq_config {
   size_t mem_limit;                            /* bytes; 0 means HQ_DEFAULT_MEM_LIMIT */
   double time_limit;                           /* CPU seconds between inputs; 0 = none */
   int no_user_scripts;                         /* skip $XDG_CONFIG_HOME/halqa/scripts */
+  int no_cache;                                /* --no-cache: compile every file from its text */
   const char *db_path;                         /* --db; NULL: $XDG_DATA_HOME/halqa/progress.db */
   FILE *out, *err;                             /* NULL: stdout, stderr */
   int columns;                                 /* screen width for halqa.columns(); 0: ask */

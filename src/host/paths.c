@@ -98,6 +98,10 @@ char *hq_user_scripts_dir(void) {
   return xdg("XDG_CONFIG_HOME", ".config", "halqa/scripts");
 }
 
+char *hq_chunk_cache_dir(void) {
+  return xdg("XDG_CACHE_HOME", ".cache", "halqa/chunks");
+}
+
 char *hq_history_path(void) {
   return xdg("XDG_STATE_HOME", ".local/state", "halqa/history");
 }

@@ -4,14 +4,19 @@
 ** into one base table, which is frozen; every script gets an empty environment that reads
 ** through to it. Reading a global that does not exist is an error (it catches typos), and so is
 ** assigning to a name the base holds. Chunks are text only, everywhere: `load` is wrapped and
-** string.dump is gone, so no bytecode can be made or run.
+** string.dump is gone, so no bytecode can be made or run. (The host keeps its own compiled form
+** of script files in a cache, chunkcache.c, keyed by their text: what runs is what the text
+** compiles to, and a script never sees or supplies bytecode.)
 */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <lualib.h>
 
 #include <lauxlib.h>
 
+#include "chunkcache.h"
 #include "finalize.h"
 #include "freeze.h"
 #include "patguard.h"
@@ -141,18 +146,20 @@ void hq_sandbox_open(lua_State *L) {
   lua_remove(L, full);
 }
 
-/* Reading a global: the base's value, or an error for a name nobody defined. */
-static int env_index(lua_State *L) {
-  lua_pushvalue(L, 2);
-  if (lua_gettable(L, lua_upvalueindex(1)) == LUA_TNIL && lua_type(L, 2) == LUA_TSTRING)
+/* Reading a name the base does not hold (the real base table's __index): an error, which also
+** catches typos. A global that exists is found with no C call at all: an environment's __index
+** is the frozen base, whose __index is the real base table (freeze.c). */
+static int missing_global(lua_State *L) {
+  if (lua_type(L, 2) == LUA_TSTRING)
     return luaL_error(L, "attempted to access nonexistent global variable '%s'", lua_tostring(L, 2));
-  return 1;
+  return 0;
 }
 
-/* Assigning a global: allowed for new names, refused for what the base holds. */
+/* Assigning a global: allowed for new names, refused for what the base holds (read raw: the
+** real base table, upvalue 1). */
 static int env_newindex(lua_State *L) {
   lua_pushvalue(L, 2);
-  if (lua_gettable(L, lua_upvalueindex(1)) != LUA_TNIL && lua_type(L, 2) == LUA_TSTRING)
+  if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL && lua_type(L, 2) == LUA_TSTRING)
     return luaL_error(L, "cannot assign to global '%s': it is read-only (use a local)",
                       lua_tostring(L, 2));
   lua_pop(L, 1);
@@ -161,24 +168,27 @@ static int env_newindex(lua_State *L) {
 }
 
 void hq_sandbox_seal(lua_State *L) {
-  hq_freeze(L, -1, "_G");
-  lua_pushvalue(L, -1);
+  lua_pushvalue(L, -1);                    /* the real base, for env_newindex */
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, missing_global);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);
+  hq_freeze_deep(L, -2, "_G");            /* proxy base */
+  lua_pushvalue(L, -2);
   lua_setfield(L, LUA_REGISTRYINDEX, HQ_REG_BASE);
   /* Chunks loaded without an explicit environment read the frozen base. */
-  lua_pushvalue(L, -1);
+  lua_pushvalue(L, -2);
   lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
-  lua_pop(L, 1);
-  /* The metatable every environment shares. */
-  luaL_newmetatable(L, HQ_REG_ENV_META);
-  lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_BASE);
-  lua_pushvalue(L, -1);
-  lua_pushcclosure(L, env_index, 1);
-  lua_setfield(L, -3, "__index");
+  /* The metatable every environment shares: reads follow __index to the frozen base. */
+  luaL_newmetatable(L, HQ_REG_ENV_META);   /* proxy base meta */
+  lua_pushvalue(L, -3);
+  lua_setfield(L, -2, "__index");
+  lua_pushvalue(L, -2);
   lua_pushcclosure(L, env_newindex, 1);
   lua_setfield(L, -2, "__newindex");
   lua_pushliteral(L, "environment");
   lua_setfield(L, -2, "__metatable");
-  lua_pop(L, 1);
+  lua_pop(L, 3);
 }
 
 void hq_push_env(lua_State *L) {
@@ -192,6 +202,44 @@ int hq_load_text(lua_State *L, const char *buf, size_t len, const char *chunknam
   return luaL_loadbufferx(L, buf, len, chunkname, "t");
 }
 
+/* The whole file in a malloc'd buffer, or NULL. */
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  char *buf = NULL;
+  size_t n = 0, cap = 0, got = 1;
+  while (got > 0) {
+    if (n == cap) {
+      char *nb = realloc(buf, cap = cap ? cap * 2 : 1 << 14);
+      if (!nb) break;
+      buf = nb;
+    }
+    got = fread(buf + n, 1, cap - n, f);
+    n += got;
+  }
+  int bad = ferror(f) || got > 0;
+  fclose(f);
+  if (bad) {
+    free(buf);
+    return NULL;
+  }
+  *len = n;
+  return buf;
+}
+
+/* As luaL_loadfilex(L, path, "t"), through the host's cache of compiled files: a UTF-8 mark and
+** a first line starting with '#' are skipped (the line's newline kept, so lines still count). */
 int hq_load_file(lua_State *L, const char *path) {
-  return luaL_loadfilex(L, path, "t");
+  size_t len;
+  char *buf = slurp(path, &len);
+  if (!buf) return luaL_loadfilex(L, path, "t"); /* its message says why */
+  size_t skip = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  if (skip < len && buf[skip] == '#')
+    while (skip < len && buf[skip] != '\n') skip++;
+  lua_pushfstring(L, "@%s", path);
+  hq_host *H = hq_host_of(L);
+  int status = hq_load_cached(L, H ? H->cache_dir : NULL, buf + skip, len - skip, lua_tostring(L, -1));
+  free(buf);
+  lua_remove(L, -2); /* the chunk name */
+  return status;
 }

@@ -1,7 +1,8 @@
 /* state.c: creating a halqa host — the Lua state, its sandbox, the dataset and startup scripts. */
 /*
 ** hq_open is the one function that makes a state ready for scripts. The order matters: the
-** dataset is loaded into a bare state before any library exists, so a data file has nothing it
+** dataset is loaded into a bare state before any library exists (each file compiled once, its
+** bytecode kept in a cache keyed by its text: src/data/chunkcache.c), so a data file has nothing it
 ** could call (not even string methods); then the allow-listed libraries, the frozen dataset and
 ** the `halqa` table are put in the base environment, which is sealed; then the startup scripts
 ** (commands/NAME.lua) run in environments of their own.
@@ -44,7 +45,7 @@ static int pmain(lua_State *L) {
   lua_gc(L, LUA_GCSTOP);
   /* a data file is a chunk: one that never ends must not hold up start-up for the whole limit */
   hq_watchdog_phase(H, "loading the dataset", HQ_DATA_SECONDS);
-  int problems = hq_dataset_load(L, H->data_dir, report_problem, H);
+  int problems = hq_dataset_load_cached(L, H->data_dir, H->cache_dir, report_problem, H);
   hq_watchdog_phase(H, NULL, 0);
   if (problems != 0) {
     lua_newtable(L); /* a table error: the problems were reported already */
@@ -55,11 +56,11 @@ static int pmain(lua_State *L) {
   int base = lua_gettop(L);
   hq_open_require(L, base);
   hq_push_api(L, H, dataset);
-  hq_freeze(L, -1, "halqa");
+  hq_freeze_deep(L, -1, "halqa");
   lua_setfield(L, base, "halqa");
   for (const char *const *t = hq_dataset_tables; *t; t++) {
     lua_getfield(L, dataset, *t);
-    hq_freeze(L, -1, *t);
+    hq_freeze_deep(L, -1, *t);
     lua_setfield(L, base, *t);
   }
   lua_settop(L, base);
@@ -122,7 +123,7 @@ static char *default_reader(void *ud, const char *prompt, const hq_read_opts *op
 
 /* The store stopped saving mid-session (a full disk): said at once, before the answer that could
 ** not be kept is acknowledged on screen. */
-static void tell_notice(void *ud, const char *reason) {
+void hq_tell_notice(void *ud, const char *reason) {
   hq_host *H = ud;
   fflush(H->out);
   fprintf(H->err, "halqa: %s\n", reason);
@@ -174,16 +175,8 @@ hq_host *hq_open(const hq_config *cfg) {
     add_script_dir(H, bundled_scripts);
   }
 
-  /* The progress store: a store that cannot save still runs (in memory), and says why. */
-  char why[1024] = "";
-  store_status st = store_open(cfg->db_path, &H->progress, why, sizeof why);
-  if (st == STORE_ERROR) {
-    fprintf(H->err, "halqa: cannot open the progress store: not enough memory\n");
-    hq_close(H);
-    return NULL;
-  }
-  if (st != STORE_OK) fprintf(H->err, "halqa: %s\n", why);
-  store_on_notice(H->progress, tell_notice, H);
+  H->db_path = cfg->db_path ? strdup(cfg->db_path) : NULL;
+  H->cache_dir = cfg->no_cache ? NULL : hq_chunk_cache_dir();
 
   lua_State *L = lua_newstate(hq_alloc, &H->mem);
   if (!L) {
@@ -214,6 +207,8 @@ void hq_close(hq_host *H) {
   if (H->L) lua_close(H->L);
   store_close(H->progress); /* after lua_close: Lua's __gc may still hold statements */
   free(H->data_dir);
+  free(H->db_path);
+  free(H->cache_dir);
   for (int i = 0; i < H->n_script_dirs; i++) free(H->script_dirs[i]);
   free(H);
 }

@@ -44,10 +44,16 @@ struct hq_host {
   int columns;      /* fixed screen width (an embedding program's), 0 to ask the terminal */
   int yield_reads;  /* halqa.readline yields to the caller (an embedded session) */
   int bundled_dir;         /* index of the bundled scripts in script_dirs, or -1 */
-  store *progress;  /* the progress store (never NULL once open; may be in no-save mode) */
+  char *cache_dir;  /* compiled chunks (chunkcache.h), or NULL with --no-cache */
+  char *db_path;    /* --db, or NULL for the default; the store opens on first use */
+  int store_tried;  /* opening the store was tried (the store is open, in some mode, or failed) */
+  store *progress;  /* the progress store once open (may be in no-save mode); NULL before */
 };
 
 /* The host that owns a Lua state (kept in the state's extra space; threads inherit it). */
 #define hq_host_of(L) (*(hq_host **)lua_getextraspace(L))
+
+/* Says on the host's error stream, at once, that the store stopped saving (store_on_notice). */
+void hq_tell_notice(void *ud, const char *reason);
 
 #endif

@@ -164,6 +164,7 @@ halqa *halqa_open(const halqa_config *cfg, char **err) {
   hc.time_limit = cfg->time_limit < 0 ? 0 : cfg->time_limit == 0 ? 60 : cfg->time_limit;
   hc.columns = cfg->columns > 0 ? cfg->columns : cfg->terminal ? 0 : 80; /* 0: the terminal's */
   hc.no_user_scripts = cfg->no_user_scripts;
+  hc.no_cache = cfg->no_cache;
   halqa *h = calloc(1, sizeof *h);
   if (!h || capture_open(&h->out) != 0 || capture_open(&h->err) != 0) {
     if (h) capture_close(&h->out), capture_close(&h->err);

@@ -48,6 +48,18 @@ case_ "help of an unknown command is a usage error" 2 "no command named 'nope'" 
 case_ "--scripts adds commands" 0 "hello" '$H --scripts $FIX/scripts echo hello'
 case_ "a user scripts folder adds commands" 0 "from-xdg" 'mkdir -p xdg/halqa/scripts/commands && cp $FIX/scripts/commands/echo.lua xdg/halqa/scripts/commands/ && XDG_CONFIG_HOME=$PWD/xdg $H echo from-xdg'
 
+# --- the cache of compiled files ($XDG_CACHE_HOME/halqa/chunks): never stale, never needed.
+# Each case has its own copy of the minimal dataset (dN) and its own cache (cN).
+for k in 1 2 3 4 5; do mkdir -p "$TMP/d$k" && cp "$FIX"/data-min/*.lua "$TMP/d$k"/; done
+case_ "a dataset is compiled into the cache and read back" 0 "Communist Party of Pakistan" 'XDG_CACHE_HOME=$PWD/c1 $H --data d1 -e 1 >/dev/null && ls c1/halqa/chunks/*.luac >/dev/null && XDG_CACHE_HOME=$PWD/c1 $H --data d1 -e "return parties.CPP.name"'
+case_ "an edited data file is never served from the cache" 0 "Edited Party" 'XDG_CACHE_HOME=$PWD/c2 $H --data d2 -e 1 >/dev/null && sed -i "s/Communist Party of Pakistan/Edited Party of Pakistan/" d2/parties.lua && XDG_CACHE_HOME=$PWD/c2 $H --data d2 -e "return parties.CPP.name"'
+case_ "an edit keeping the size and the time is not served stale" 0 "Xommunist Party" 'XDG_CACHE_HOME=$PWD/c3 $H --data d3 -e 1 >/dev/null && t=$(stat -c %y d3/parties.lua) && sed -i "s/Communist Party of Pakistan/Xommunist Party of Pakistan/" d3/parties.lua && touch -d "$t" d3/parties.lua && XDG_CACHE_HOME=$PWD/c3 $H --data d3 -e "return parties.CPP.name"'
+case_ "a damaged cache entry is compiled again" 0 "Communist Party of Pakistan" 'XDG_CACHE_HOME=$PWD/c4 $H --data d4 -e 1 >/dev/null && for f in c4/halqa/chunks/*.luac; do head -c 100 "$f" > "$f.x" && mv "$f.x" "$f"; done && XDG_CACHE_HOME=$PWD/c4 $H --data d4 -e "return parties.CPP.name"'
+case_ "a data error keeps its line when read from the cache" 1 "parties.lua:2:" 'printf "return {\n  { id = 3 },\n}\n" > d5/parties.lua && XDG_CACHE_HOME=$PWD/c5 $H --data d5 -e 1 >/dev/null 2>&1; ls c5/halqa/chunks/*.luac >/dev/null && XDG_CACHE_HOME=$PWD/c5 $H --data d5 -e 1'
+case_ "--no-cache neither reads nor writes the cache" 0 "no cache" 'XDG_CACHE_HOME=$PWD/c6 $H --no-cache -e "return 1" >/dev/null && { [ ! -e c6/halqa/chunks ] && echo "no cache"; }'
+case_ "a script error keeps its file and line with a cache" 1 "bad.lua:2:" 'printf "local x = 1\nerror(\"boom\")\n" > bad.lua && XDG_CACHE_HOME=$PWD/c7 $H bad.lua; XDG_CACHE_HOME=$PWD/c7 $H bad.lua'
+case_ "a script starting with #! runs, cached or not" 0 "shebang ok" 'printf "#!/usr/bin/env halqa\nprint(\"shebang ok\")\n" > she.lua && XDG_CACHE_HOME=$PWD/c8 $H she.lua >/dev/null && XDG_CACHE_HOME=$PWD/c8 $H she.lua'
+
 # --- the example in docs/scripting.md works as printed
 mkdir -p "$TMP/docs-xdg/halqa/scripts/commands"
 awk '/^```lua/{n++; if (n == 1) {on=1; next}} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/docs-xdg/halqa/scripts/commands/founded.lua"
@@ -88,9 +100,14 @@ cp "$TMP/gen-xdg/halqa/scripts/generators/my_founders.lua" "$TMP/edit-xdg/halqa/
 timed_case_ "a generator edited while the REPL runs is read again by the next command" 0 "Who set up the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1 --seed 1\nskip\n"; sleep 1; sed -i "s/Who founded/Who set up/" edit-xdg/halqa/scripts/generators/my_founders.lua; printf "quiz --generator my_founders -n 1 --seed 1\nskip\n"; } | XDG_CONFIG_HOME=$PWD/edit-xdg $H --db :memory: | grep -A30 "Who founded"'
 case_ "the guide's example generator is asked in a quiz" 0 "Who founded the Communist Party of Pakistan?" 'printf "a\n" | XDG_CONFIG_HOME=$PWD/gen-xdg $H quiz --seed 1 --id my_founders.founder.CPP+sajjad_zaheer'
 
+# --- the guide's lazy-form generator: the same questions, built one key at a time
+awk '/^-- generators\/my_founders_lazy.lua/{on=1} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/gen-xdg/halqa/scripts/generators/my_founders_lazy.lua"
+case_ "the guide's lazy generator makes the simple one's questions" 0 "same questions" 'XDG_CONFIG_HOME=$PWD/gen-xdg $H export --format json --generator my_founders | grep "\"id\"" | sed "s/my_founders\./G./" > simple.ids && XDG_CONFIG_HOME=$PWD/gen-xdg $H export --format json --generator my_founders_lazy | grep "\"id\"" | sed "s/my_founders_lazy\./G./" > lazy.ids && test -s simple.ids && cmp simple.ids lazy.ids && echo same questions'
+case_ "the guide's lazy generator is asked in a quiz" 0 "Who founded the" 'printf "a\n" | XDG_CONFIG_HOME=$PWD/gen-xdg $H --db :memory: quiz -n 1 --seed 3 --generator my_founders_lazy'
+
 # --- the guide's example card generator makes a deck
 mkdir -p "$TMP/card-xdg/halqa/scripts/cards"
-awk '/^```lua/{n++; if (n == 3) {on=1; next}} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/card-xdg/halqa/scripts/cards/founders.lua"
+awk '/^-- cards\/founders.lua/{on=1} /^```$/{on=0} on' "$SRC/docs/scripting.md" > "$TMP/card-xdg/halqa/scripts/cards/founders.lua"
 case_ "the guide's example card generator makes a deck" 0 "Who founded the Communist Party of Pakistan?" 'printf "Sajjad Zaheer\nquit\n" | XDG_CONFIG_HOME=$PWD/card-xdg $H --db :memory: cards founders'
 case_ "a typed answer on a custom card is graded" 0 "Easy: next review" 'printf "Sajjad Zaheer\n\nquit\n" | XDG_CONFIG_HOME=$PWD/card-xdg $H --db :memory: cards founders'
 mkdir -p "$TMP/export-xdg/halqa/scripts/exports"
@@ -159,9 +176,9 @@ timed_case_ "SIGINT stops a running piped script" 1 "interrupted!" '(printf "whi
 
 # --- quizzes and the question bank
 export Q="--seed 1 --id dates.founded.CPP --id dates.when.cpp_founded --id dates.founded_cloze.CPP --id dates.founded.CMKP --id dates.founded.NAP --id dates.year.cmkp_founded_1995"
-case_ "a piped quiz scores right, near-miss, typo, skipped, garbage and wrong answers" 0 '"score":	2.5' 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1990\n" | $H quiz $Q --json'
-case_ "a piped quiz counts every answer" 0 '"asked":	6' 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1990\n" | $H quiz $Q --json'
-case_ "a piped quiz prints feedback, source and summary" 0 "Score: 2.5 of 6" 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1990\n" | $H quiz $Q'
+case_ "a piped quiz scores right, near-miss, typo, skipped, garbage and wrong answers" 0 '"score":	2.5' 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1998\n" | $H quiz $Q --json'
+case_ "a piped quiz counts every answer" 0 '"asked":	6' 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1998\n" | $H quiz $Q --json'
+case_ "a piped quiz prints feedback, source and summary" 0 "Score: 2.5 of 6" 'printf "6 March 1948\n1948\nComunist Party of Pakistan\nskip\n%%%%#@!\n1998\n" | $H quiz $Q'
 case_ "a near miss names the full answer" 0 "6 March 1948" 'printf "1948\n" | $H quiz --seed 1 --id dates.when.cpp_founded'
 case_ "an ambiguous date is asked again" 0 '"verdict":	"correct"' 'printf "6/3/1948\n1948-03-06\n" | $H quiz --seed 1 --id dates.when.cpp_founded --json'
 case_ "quit ends a quiz early" 0 "Stopped after 1 of 2 questions" 'printf "1948\nquit\n" | $H quiz --seed 1 --id dates.when.cpp_founded --id dates.founded.CMKP'
@@ -271,8 +288,8 @@ case_ "check --coverage ends with the fields asked" 0 "fields asked (" '$H check
 case_ "check --coverage is complete on the bundled data" 0 "fields asked (100%)" '$H check --coverage'
 # The README's tour is real output: its quiz, less the typed answers, is what halqa prints.
 case_ "the README's sample quiz is halqa's own output" 0 "" \
-  'awk "/^halqa> quiz -n 3 --seed 6 --topic linked/{on=1; next} /^\.\.\.\$/{on=0} on && !/^> /" "$HALQA_SOURCE_DIR/README.md" > tour.txt &&
-   printf "true\nCMKP\na\n" | $H --db :memory: quiz -n 3 --seed 6 --topic linked | head -n "$(wc -l < tour.txt)" | diff tour.txt -'
+  'awk "/^halqa> quiz -n 3 --seed 28 --topic linked/{on=1; next} /^\.\.\.\$/{on=0} on && !/^> /" "$HALQA_SOURCE_DIR/README.md" > tour.txt &&
+   printf "true\nd\n3\n" | $H --db :memory: quiz -n 3 --seed 28 --topic linked | head -n "$(wc -l < tour.txt)" | diff tour.txt -'
 case_ "check --coverage names the questions asking a field" 0 "CPP.student_wing: organizations.student_wing.CPP+DSF" '$H check --coverage'
 case_ "check reports a broken dataset" 1 "halqa check: 2 problems in unknown" '$H check --data unknown'
 case_ "check takes no other arguments" 2 "check: unexpected argument 'extra'" '$H check extra'

@@ -58,6 +58,16 @@ static const sandbox_case cases[] = {
   {"print cannot be reassigned", "print = nil", 1, "cannot assign to global 'print'"},
   {"new globals are allowed", "answer = 41 return answer + 1", 0, "42"},
   {"an unknown global is an error", "return parteis", 1, "nonexistent global variable 'parteis'"},
+  /* proxies read at plain-table speed (settled: __index is the real table) stay read-only */
+  {"a nested table read twice is still frozen", "local a = people.sajjad_zaheer; local r = a.roles; r = a.roles; r[1].title = 'x'", 1, "read-only table"},
+  {"rawget on a settled record gives a proxy", "local p = parties.CPP; local _ = p.name; rawget(p, 'founded').year = 1", 1, "read-only table 'parties.CPP.founded'"},
+  {"pairs over an unread record gives proxies", "for k, v in pairs(parties.CMKP) do if type(v) == 'table' then v.x = 1 end end", 1, "read-only table 'parties.CMKP."},
+  {"a settled proxy still looks empty to next", "local p = parties.CPP; local _ = p.name; return next(p) ~= nil and rawlen(p.ideology) == #p.ideology", 0, "true"},
+  {"a settled proxy refuses rawset", "local p = parties.CPP; local _ = p.name; rawset(p, 'name', 'x')", 1, "read-only table 'parties.CPP'"},
+  {"the real table cannot be had through a settled proxy's metatable", "local p = parties.CPP; local _ = p.name; return getmetatable(p)", 0, "\"read-only\""},
+  {"one record is one proxy however it is reached", "return rawequal(parties.CPP, parties['CPP']) and rawequal(parties.CPP.founded, parties.CPP.founded)", 0, "true"},
+  {"an unknown field of the dataset is nil, not an error", "return parties.CPP.nosuchfield == nil", 0, "true"},
+  {"an unknown global is an error from a load without env", "return load('return parteis')()", 1, "nonexistent global variable 'parteis'"},
   /* proxies still read like tables */
   {"pairs walks a frozen table", "local n = 0 for k, v in pairs(parties) do n = n + 1 end return n >= 2", 0, "true"},
   {"ipairs and # see a frozen list", "local n = 0 for _, v in ipairs(parties.CPP.ideology) do n = n + 1 end return n == #parties.CPP.ideology and n > 0", 0, "true"},

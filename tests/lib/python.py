@@ -14,7 +14,7 @@ import halqa  # noqa: E402
 
 t = Checks()
 example = os.path.join(SRC, "bindings", "python", "quiz.py")
-run = subprocess.run([sys.executable, example, '{"n": 2, "seed": 10, "topic": ["linked"]}'], input="false\n12\n",
+run = subprocess.run([sys.executable, example, '{"n": 2, "seed": 30, "topic": ["linked"]}'], input="false\n2\n",
                      capture_output=True, text=True, timeout=60)
 t.check(run.returncode == 0, f"the example exits 0: {run.stderr}")
 t.check("Question 1 of 2" in run.stdout and "Right: false." in run.stdout, f"the example asks and grades: {run.stdout}")

@@ -8,7 +8,6 @@
 -- seed keeps their ids.
 
 local t = require("lib.testing").new()
-local Q = require("lib.quiz.question")
 local F = require("lib.quiz.facts")
 
 local MINE = { "events", "chronology", "matching" }
@@ -21,12 +20,7 @@ local SEED = tonumber(args[1]) or 1
 -- so another engineer's generator in trouble does not hide these checks.
 local function build_mine(seed)
   local out = {}
-  for _, name in ipairs(MINE) do
-    local gen = require("generators." .. name)
-    local rng = halqa.random(tostring(seed) .. ":" .. name)
-    local ctx = Q.context(name, rng, function(q) out[#out + 1] = q end)
-    gen.generate(ctx)
-  end
+  require("lib.quiz.bank").each(seed, function(q) out[#out + 1] = q end, MINE)
   return out
 end
 

@@ -78,7 +78,8 @@ function T.load(file)
            max_questions = max, order = def.order or math.huge }
 end
 
--- Builds a loaded topic against a question bank (lib.quiz.bank.build(seed)):
+-- Builds a loaded topic against a question bank (lib.quiz.bank.build(seed)), or against a seed
+-- alone, building only the questions that may be about the topic's facts (lib.quiz.bank.about):
 -- { id, title, order, events (in date order), facts (events, records, context), fact_set,
 --   focus_set, timeline = { { id, title, date (text, nil when the sources give none) } },
 --   reading (lib/circle/reading.lua), words, minutes, questions, prompts }
@@ -102,6 +103,7 @@ function T.build(def, bank)
   end
   local ok, rd = pcall(reading.build, def.reading)
   if not ok then error("circles/" .. def.id .. ".lua: " .. tostring(rd), 0) end
+  if type(bank) == "number" then bank = require("lib.quiz.bank").about(bank, F.set(facts)) end
   local cands = choose.candidates(bank, F.set(facts), focus_set)
   return {
     id = def.id, title = def.title, order = def.order, events = evs, facts = facts,

@@ -1,8 +1,6 @@
 -- lib/drill/select.lua: which questions a drill asks, so `drill --seed N` and `export --format
 -- worksheet --seed N` (with the same -n and filters) give the same questions in the same order.
--- The same choice as a quiz makes: the bank for the seed, filtered, then a seeded sample.
-
-local bank = require("lib.quiz.bank")
+-- The same choice as a quiz makes (lib/quiz/draw.lua).
 
 local S = {}
 
@@ -22,26 +20,10 @@ S.spec = {
 }
 
 -- The questions for opts (count, seed, generator, party, topic, kind), or nil and a message
--- naming the filter that matches nothing.
+-- naming the filter that matches nothing: drawn key by key, as a quiz draws (lib/quiz/draw.lua).
 function S.questions(opts, seed)
-  local all = bank.build(seed)
-  local known = { generator = {}, kind = {}, topic = {} }
-  for _, q in ipairs(all) do
-    known.generator[q.generator], known.kind[q.kind] = true, true
-    for _, t in ipairs(q.tags) do known.topic[t] = true end
-  end
-  for _, field in ipairs({ "generator", "kind", "topic" }) do
-    for _, v in ipairs(opts[field] or {}) do
-      if not known[field][v] then return nil, "no questions with " .. field .. " '" .. v .. "'" end
-    end
-  end
-  for _, p in ipairs(opts.party or {}) do
-    if not parties[p] then return nil, "no party with id '" .. p .. "' (try CPP)" end
-  end
-  local pool = bank.filter(all, opts)
-  if #pool == 0 then return nil, "no questions match these filters together" end
-  -- in the seed's order, leaving out any question another chosen one would give away
-  return require("lib.quiz.giveaway").pick(halqa.random(seed):sample(pool, #pool), opts.count)
+  local questions, msg = require("lib.quiz.draw").questions(opts, seed)
+  return questions, msg
 end
 
 return S

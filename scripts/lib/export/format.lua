@@ -59,7 +59,7 @@ end
 function E.each(opts, fn)
   bank.each(opts.seed, function(q)
     if bank.matches(q, opts) then fn(q) end
-  end)
+  end, opts.generator)
 end
 
 -- Where the text goes: standard output a piece at a time, or, with -o, one new file at the end

@@ -6,16 +6,14 @@
 -- How many candidates a question has depends only on the data, never on the seed; the seed only
 -- draws among them, so another seed keeps the same question ids.
 
--- The sandbox hands out globals and modules as read-only proxies, slow to read in a loop: a
--- module reads what it uses once, into plain locals.
+-- Globals (the libraries, `halqa`, the dataset) read at the speed of plain tables; another
+-- module's table is a read-only proxy read through C, so lib.quiz.facts is copied once.
 local ipairs, pairs, setmetatable = ipairs, pairs, setmetatable
 local function plain(t)
   local out = {}
   for k, v in pairs(t) do out[k] = v end
   return out
 end
-local table, math, halqa = plain(table), plain(math), plain(halqa)
-local parties, events = parties, events
 
 local F = plain(require("lib.quiz.facts"))
 
