@@ -337,6 +337,15 @@ static const luaL_Reg api_funcs[] = {
   {"memory", api_memory}, {"clock", api_clock}, {NULL, NULL}
 };
 
+/* The store stopped saving mid-session (a full disk): said at once, before the answer that could
+** not be kept is acknowledged on screen. */
+static void tell_notice(void *ud, const char *reason) {
+  hq_host *H = ud;
+  fflush(H->out);
+  fprintf(H->err, "halqa: %s\n", reason);
+  fflush(H->err);
+}
+
 /* The progress store, opened the first time something asks (a store that cannot save still
 ** runs in memory, and the reason is printed then); NULL only when there was no memory for it. */
 static store *open_progress(void *ud) {
@@ -351,7 +360,7 @@ static store *open_progress(void *ud) {
   } else if (st != STORE_OK) {
     fprintf(H->err, "halqa: %s\n", why);
   }
-  if (H->progress) store_on_notice(H->progress, hq_tell_notice, H);
+  if (H->progress) store_on_notice(H->progress, tell_notice, H);
   return H->progress;
 }
 

@@ -121,15 +121,6 @@ static char *default_reader(void *ud, const char *prompt, const hq_read_opts *op
   return line;
 }
 
-/* The store stopped saving mid-session (a full disk): said at once, before the answer that could
-** not be kept is acknowledged on screen. */
-void hq_tell_notice(void *ud, const char *reason) {
-  hq_host *H = ud;
-  fflush(H->out);
-  fprintf(H->err, "halqa: %s\n", reason);
-  fflush(H->err);
-}
-
 static int is_dir(const char *path) {
   struct stat st;
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);

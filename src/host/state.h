@@ -53,7 +53,4 @@ struct hq_host {
 /* The host that owns a Lua state (kept in the state's extra space; threads inherit it). */
 #define hq_host_of(L) (*(hq_host **)lua_getextraspace(L))
 
-/* Says on the host's error stream, at once, that the store stopped saving (store_on_notice). */
-void hq_tell_notice(void *ud, const char *reason);
-
 #endif
