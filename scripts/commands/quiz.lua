@@ -8,22 +8,14 @@ local function load_libs()
   T = require("lib.text")
 end
 
-local spec = {
-  { "n", "count", "N", "how many questions (default 10)", type = "int", default = 10,
-    check = function(n) return n > 0, "must be at least 1" end },
-  { "s", "seed", "N", "seed: the same seed gives the same quiz (default: from the clock)", type = "int" },
-  { "g", "generator", "NAME", "only questions from this generator (repeatable)", list = true,
-    values = "generators" },
-  { "p", "party", "ID", "only questions about this party, e.g. CPP (repeatable)", list = true,
-    values = "parties" },
-  { "t", "topic", "TAG", "only questions with this tag, e.g. mergers (repeatable)", list = true,
-    values = "topics" },
-  { "k", "kind", "KIND", "only this kind: short choice multi truefalse order match cloze date number", list = true,
-    values = "kinds" },
+-- The selection options are a drill's (the same draw): -n, --seed and the filters; then the quiz's.
+local spec = {}
+for _, o in ipairs(require("lib.drill.select").spec) do spec[#spec + 1] = o end
+for _, o in ipairs({
   { nil, "id", "ID", "ask exactly this question (repeatable, in order; see `export`)", list = true },
   { nil, "json", nil, "print the results as JSON instead of text", type = "flag" },
   { nil, "list-generators", nil, "list the question generators installed (yours too) and stop", type = "flag" },
-}
+}) do spec[#spec + 1] = o end
 
 
 -- A bad filter value is a usage error: a typo is an error, not an empty quiz.
