@@ -42,34 +42,30 @@ static int valid_module(const char *s) {
   return 1;
 }
 
-/* Pushes what identifies the file at path as it is now: "path size mtime" (nil if it is gone). */
+/* Pushes what identifies the file at path as it is now: "size mtime" (nil if it is gone). */
 static void push_stamp(lua_State *L, const char *path) {
   struct stat st;
   if (stat(path, &st) != 0) {
     lua_pushnil(L);
     return;
   }
-  lua_pushfstring(L, "%s %I %I.%I", path, (lua_Integer)st.st_size, (lua_Integer)st.st_mtim.tv_sec,
+  lua_pushfstring(L, "%I %I.%I", (lua_Integer)st.st_size, (lua_Integer)st.st_mtim.tv_sec,
                   (lua_Integer)st.st_mtim.tv_nsec);
 }
 
 /* Has the user's module name (a file outside the bundled scripts) changed since it was loaded?
 ** The REPL runs for a long time while its user edits a generator: the next command sees the
-** edit, as it sees a file added. Bundled modules are not stamped: they do not change under us. */
+** edit, as it sees a file added. Bundled modules are not stamped: they do not change under us.
+** A stamp is { path, "size mtime" }, kept apart so a path may hold any character. */
 static int stale(lua_State *L, const char *name) {
-  if (lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_STAMPS) != LUA_TTABLE || lua_getfield(L, -1, name) != LUA_TSTRING) {
-    lua_pop(L, 2);
-    return 0;
+  int top = lua_gettop(L), changed = 0;
+  if (lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_STAMPS) == LUA_TTABLE && lua_getfield(L, -1, name) == LUA_TTABLE) {
+    lua_rawgeti(L, -1, 1);
+    lua_rawgeti(L, -2, 2);
+    push_stamp(L, lua_tostring(L, -2));
+    changed = !lua_rawequal(L, -1, -2);
   }
-  const char *was = lua_tostring(L, -1);
-  char path[4096];
-  size_t n = strcspn(was, " ");
-  if (n >= sizeof path) n = sizeof path - 1;
-  memcpy(path, was, n);
-  path[n] = '\0';
-  push_stamp(L, path);
-  int changed = !lua_isstring(L, -1) || strcmp(lua_tostring(L, -1), was) != 0;
-  lua_pop(L, 3);
+  lua_settop(L, top);
   return changed;
 }
 
@@ -91,8 +87,15 @@ static int hq_require(lua_State *L) {
   int dir = hq_find_script(H, rel, path, sizeof path);
   if (!dir) return luaL_error(L, "module '%s' not found: no %s in the scripts folders", name, rel);
   lua_getfield(L, LUA_REGISTRYINDEX, HQ_REG_STAMPS);
-  if (dir - 1 != H->bundled_dir) push_stamp(L, path);
-  else lua_pushnil(L);
+  if (dir - 1 != H->bundled_dir) {
+    lua_createtable(L, 2, 0);
+    lua_pushstring(L, path);
+    lua_rawseti(L, -2, 1);
+    push_stamp(L, path);
+    lua_rawseti(L, -2, 2);
+  } else {
+    lua_pushnil(L);
+  }
   lua_setfield(L, -2, name);
   lua_pop(L, 1);
   lua_pushlightuserdata(L, (void *)L);                         /* loading sentinel */

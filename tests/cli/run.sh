@@ -98,6 +98,9 @@ timed_case_ "a generator added while the REPL runs is used by the next command" 
 mkdir -p "$TMP/edit-xdg/halqa/scripts/generators"
 cp "$TMP/gen-xdg/halqa/scripts/generators/my_founders.lua" "$TMP/edit-xdg/halqa/scripts/generators/"
 timed_case_ "a generator edited while the REPL runs is read again by the next command" 0 "Who set up the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1 --seed 1\nskip\n"; sleep 1; sed -i "s/Who founded/Who set up/" edit-xdg/halqa/scripts/generators/my_founders.lua; printf "quiz --generator my_founders -n 1 --seed 1\nskip\n"; } | XDG_CONFIG_HOME=$PWD/edit-xdg $H --db :memory: | grep -A30 "Who founded"'
+mkdir -p "$TMP/edit space/halqa/scripts/generators"
+cp "$TMP/gen-xdg/halqa/scripts/generators/my_founders.lua" "$TMP/edit space/halqa/scripts/generators/"
+case_ "an edited generator in a folder with a space in its name is read again once" 0 "Who set up the Communist Party of Pakistan?" '{ printf "quiz --generator my_founders -n 1 --seed 1\nskip\n"; sleep 1; sed -i "s/Who founded/Who set up/" "edit space/halqa/scripts/generators/my_founders.lua"; printf "quiz --generator my_founders -n 1 --seed 1\nskip\n"; } | XDG_CONFIG_HOME="$PWD/edit space" $H --db :memory: | grep -A30 "Who founded"'
 case_ "the guide's example generator is asked in a quiz" 0 "Who founded the Communist Party of Pakistan?" 'printf "a\n" | XDG_CONFIG_HOME=$PWD/gen-xdg $H quiz --seed 1 --id my_founders.founder.CPP+sajjad_zaheer'
 
 # --- the guide's lazy-form generator: the same questions, built one key at a time
