@@ -95,13 +95,9 @@ static int complete_arguments(hq_host *H, const char *line, size_t cmd_start, si
   return files;
 }
 
-static int is_command_line(hq_host *H, const char *line, size_t end) {
-  size_t start, len;
-  return hq_command_word(H, line, &start, &len) && start + len < end;
-}
-
 int halqa_is_command_line(halqa *h, const char *line, size_t end) {
-  return is_command_line(h->H, line, end);
+  size_t start, len;
+  return hq_command_word(h->H, line, &start, &len) && start + len < end;
 }
 
 int halqa_complete(halqa *h, const char *line, size_t rl_start, size_t end,
@@ -110,7 +106,7 @@ int halqa_complete(halqa *h, const char *line, size_t rl_start, size_t end,
   lua_State *L = H->L;
   int top = lua_gettop(L);
   size_t cstart, clen;
-  if (is_command_line(H, line, end) && hq_command_word(H, line, &cstart, &clen))
+  if (hq_command_word(H, line, &cstart, &clen) && cstart + clen < end)
     return complete_arguments(H, line, cstart, cstart + clen, rl_start, end, add, ud);
   size_t start = end;
   while (start > 0 && is_word_char(line[start - 1])) start--;
