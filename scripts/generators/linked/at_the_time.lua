@@ -39,13 +39,6 @@ local function covers(r, d)
   return "unsure"
 end
 
--- The party a role belongs to: its own, or that of its organization.
-local function party_of(r)
-  if r.party then return r.party end
-  local o = r.organization and organizations[r.organization]
-  return o and o.party
-end
-
 -- "from 1948", "from December 1990 to April 1991".
 local function span(r)
   local s = "from " .. F.date(r.from)
@@ -147,7 +140,7 @@ local function party(ctx)
       for _, pid in ipairs(F.undoubted(e, e.people)) do
         local hits, other_time = {}, {}
         for _, r in ipairs(people[pid].roles or {}) do
-          local p = party_of(r)
+          local p = F.role_party(r)
           if p then
             if covers(r, e.date) ~= "not" then hits[p] = hits[p] or r else other_time[p] = true end
           end

@@ -478,6 +478,13 @@ function F.date(d)
   return halqa.format_date(d)
 end
 
+-- The party a role belongs to: its own, or that of its organization (nil for neither).
+function F.role_party(r)
+  if r.party then return r.party end
+  local o = r.organization and organizations[r.organization]
+  return o and o.party
+end
+
 -- Whether a date may be asked about: it must come from a source, not be placed from context.
 function F.askable(d)
   return d ~= nil and not d.inferred

@@ -18,12 +18,6 @@ local function may_cover(r, lo, hi)
   return true
 end
 
-local function party_of(r)
-  if r.party then return r.party end
-  local o = r.organization and organizations[r.organization]
-  return o and o.party
-end
-
 -- The id of the record of table t named `name`, or nil.
 local function id_named(t, name)
   for _, id in ipairs(F.sorted_ids(t)) do
@@ -67,7 +61,7 @@ function checks.party_at_time(q, report)
     local p = id_named("parties", name)
     if mine[p] then report(q, "'" .. name .. "' is one of the event's own parties") end
     for _, r in ipairs(people[who].roles or {}) do
-      if p and party_of(r) == p and may_cover(r, lo, hi) then
+      if p and F.role_party(r) == p and may_cover(r, lo, hi) then
         report(q, "'" .. name .. "' may also have been " .. F.name(who) .. "'s party at " .. F.date(e.date))
       end
     end
