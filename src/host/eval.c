@@ -176,21 +176,6 @@ static int page(hq_host *H) {
   return status;
 }
 
-/* Fallback printer when lib.pretty will not load: the values' tostring, tab-separated. Runs
-** protected, as a value's __tostring may raise. */
-static int plain_values(lua_State *L) {
-  int n = lua_gettop(L);
-  luaL_Buffer b;
-  luaL_buffinit(L, &b);
-  for (int i = 1; i <= n; i++) {
-    if (i > 1) luaL_addchar(&b, '\t');
-    luaL_tolstring(L, i, NULL);
-    luaL_addvalue(&b);
-  }
-  luaL_pushresult(&b);
-  return 1;
-}
-
 /* Prints the n values at the top of the stack with lib.pretty (or tostring if it won't load) and
 ** pops them. Any error while printing is reported here, once; returns 1 then. */
 static int print_results(hq_host *H, int n) {
@@ -204,7 +189,7 @@ static int print_results(hq_host *H, int n) {
   lua_insert(L, -2);
   if (hq_docall(L, 1, 1) != LUA_OK || !lua_isfunction(L, -1)) {
     lua_pop(L, 1);
-    lua_pushcfunction(L, plain_values);
+    lua_pushcfunction(L, hq_tostring_values); /* lib.pretty will not load; protected: __tostring may raise */
   }
   lua_insert(L, first);                /* printer v1 .. vn */
   int status = hq_docall(L, n, 1);

@@ -70,9 +70,7 @@ static void copy_allowed(lua_State *L, int src, const char *const *only, const c
   }
 }
 
-/* print() through the host's writer, so tests and the REPL can capture it. */
-static int sb_print(lua_State *L) {
-  hq_host *H = hq_host_of(L);
+int hq_tostring_values(lua_State *L) {
   int n = lua_gettop(L);
   luaL_Buffer b;
   luaL_buffinit(L, &b);
@@ -81,11 +79,18 @@ static int sb_print(lua_State *L) {
     luaL_tolstring(L, i, NULL);
     luaL_addvalue(&b);
   }
-  luaL_addchar(&b, '\n');
   luaL_pushresult(&b);
+  return 1;
+}
+
+/* print() through the host's writer, so tests and the REPL can capture it. */
+static int sb_print(lua_State *L) {
+  hq_host *H = hq_host_of(L);
+  hq_tostring_values(L);
   size_t len;
   const char *s = lua_tolstring(L, -1, &len);
   fwrite(s, 1, len, H->out);
+  fputc('\n', H->out);
   if (H->interactive) fflush(H->out); /* a pipe gets whole buffers; halqa.readline flushes */
   return 0;
 }

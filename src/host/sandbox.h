@@ -11,5 +11,7 @@ void hq_sandbox_seal(lua_State *L);   /* freezes the base table on the stack top
 void hq_push_env(lua_State *L);       /* a new environment reading through to the base */
 int hq_load_text(lua_State *L, const char *buf, size_t len, const char *chunkname);
 int hq_load_file(lua_State *L, const char *path); /* text only, chunk name "@path" */
+/* A lua_CFunction: pushes its arguments' tostring joined by tabs (print's line, without '\n'). */
+int hq_tostring_values(lua_State *L);
 
 #endif
